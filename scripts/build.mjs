@@ -1,0 +1,36 @@
+// Bundles src/ into dist/ with esbuild: ESM with code splitting, so every command and heavy
+// library (marked, zod, yaml) is its own chunk, loaded only when used.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const stamp = createHash('sha1').update(`${pkg.version}:${Date.now()}`).digest('hex').slice(0, 12);
+
+rmSync('dist', { recursive: true, force: true });
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'mysql2'],
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: {
+    // CommonJS dependencies inside an ESM bundle still call require().
+    js: "import { createRequire as __createRequire } from 'node:module';" +
+      'const require = __createRequire(import.meta.url);',
+  },
+  define: {
+    __DBCOURSE_BUILD__: JSON.stringify(stamp),
+    __DBCOURSE_VERSION__: JSON.stringify(pkg.version),
+    'process.env.NODE_ENV': '"production"',
+  },
+  logLevel: 'warning',
+});
+
+copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/sqlite-worker.cjs');
+copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/chunks/sqlite-worker.cjs');

@@ -1,0 +1,189 @@
+/**
+ * Validates the course for authors (`npm run course:check`, also run by the tests): every
+ * lesson parses, every reference solution runs on every dataset and passes its own check,
+ * and the answers that must fail (empty, SELECT 1) do fail.
+ */
+import type { Course, Lesson } from '../course/course.js';
+import type { Exercise, QueryExercise } from '../course/format.js';
+import type { Engine } from '../engines/engine.js';
+import { judge } from '../checker/judge.js';
+import { referenceSql, supportsEngine } from '../checker/query.js';
+import { rowKey } from '../checker/values.js';
+
+export interface Problem {
+  lesson: string;
+  exercise?: string;
+  /** Errors fail the check; warnings are printed only. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+const MIN_BODY_WORDS = 1200;
+const REQUIRED_SECTIONS = ['## Теория', '## Примеры', '## Типичные ошибки'];
+
+function words(markdown: string): number {
+  return markdown.split(/\s+/).filter(Boolean).length;
+}
+
+function lessonProblems(lesson: Lesson, earlierKeys: Set<string>): Problem[] {
+  const at = lesson.entry.relativeFile;
+  const problems: Problem[] = [];
+  const error = (message: string) => problems.push({ lesson: at, severity: 'error', message });
+
+  for (const section of REQUIRED_SECTIONS) {
+    if (!lesson.body.split('\n').some((line) => line.trim() === section)) {
+      error(`в тексте нет раздела «${section}»`);
+    }
+  }
+
+  const count = words(lesson.body);
+  if (count < MIN_BODY_WORDS) error(`в тексте ${count} слов, нужно не меньше ${MIN_BODY_WORDS}`);
+
+  for (const key of lesson.meta.prerequisites) {
+    if (!earlierKeys.has(key)) error(`prerequisites: урока «${key}» нет среди предыдущих`);
+  }
+
+  return problems;
+}
+
+function questionProblems(exercise: Exercise): string[] {
+  const problems: string[] = [];
+
+  if (exercise.kind === 'choice') {
+    const correct = exercise.options.filter((o) => o.correct).length;
+    if (correct === 0) problems.push('ни один вариант не отмечен верным');
+    if (!exercise.multiple && correct > 1) {
+      problems.push('один вариант (multiple: false), а верных несколько');
+    }
+  }
+
+  if (exercise.kind === 'ordering') {
+    const keys = exercise.options.map((o) => o.key).sort().join();
+    if ([...exercise.answer].sort().join() !== keys) {
+      problems.push('answer должен содержать каждый ключ options ровно один раз');
+    }
+  }
+
+  if (exercise.kind === 'choice' || exercise.kind === 'ordering') {
+    const keys = exercise.options.map((o) => o.key);
+    if (new Set(keys).size !== keys.length) problems.push('ключи вариантов повторяются');
+  }
+
+  return problems;
+}
+
+/** The solution without its final LIMIT clause, or undefined when it has none at the end. */
+function withoutFinalLimit(sql: string): { sql: string; limit: number; offset: number } | undefined {
+  const match = /\s+LIMIT\s+(\d+)(?:\s*,\s*(\d+)|\s+OFFSET\s+(\d+))?\s*;?\s*$/i.exec(sql);
+  if (!match) return undefined;
+  const [first, second, offset] = [match[1], match[2], match[3]].map((v) =>
+    (v === undefined ? undefined : Number(v)));
+  // MySQL's LIMIT offset, count form.
+  return second !== undefined
+    ? { sql: sql.slice(0, match.index), limit: second, offset: first! }
+    : { sql: sql.slice(0, match.index), limit: first!, offset: offset ?? 0 };
+}
+
+async function limitProblems(engine: Engine, exercise: QueryExercise,
+  reference: string): Promise<string[]> {
+  if (!/\bLIMIT\b/i.test(reference)) return [];
+  if (!exercise.orderBy) return ['LIMIT без orderBy: какие строки попадут в ответ, не определено'];
+
+  const cut = withoutFinalLimit(reference);
+  if (!cut) return [];
+
+  const problems: string[] = [];
+  for (const dataset of engine.datasets) {
+    const outcome = await engine.query(dataset.name, cut.sql);
+    if (!outcome.ok) continue;
+    const rows = outcome.result.rows;
+    const end = cut.offset + cut.limit;
+    const keyOf = (i: number) =>
+      rowKey(exercise.orderBy!.map((k) => rows[i][k.column - 1]), exercise.decimals);
+
+    const ambiguous = (i: number) => i > 0 && i < rows.length && keyOf(i - 1) === keyOf(i);
+    if (ambiguous(end) || ambiguous(cut.offset)) {
+      problems.push(`на наборе «${dataset.name}» LIMIT режет группу строк с равными ключами ` +
+        'orderBy: добавьте в задание и решение правило при равенстве');
+    }
+  }
+  return problems;
+}
+
+async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<string[]> {
+  if (!supportsEngine(exercise, engine.name)) return [];
+
+  const reference = referenceSql(exercise, engine.name);
+  const problems: string[] = [];
+  const results: string[] = [];
+
+  for (const dataset of engine.datasets) {
+    const outcome = await engine.query(dataset.name, reference);
+    if (!outcome.ok) {
+      problems.push(`эталон не выполняется на наборе «${dataset.name}»: ` +
+        JSON.stringify(outcome.failure));
+      return problems;
+    }
+    if (dataset.name === 'base' && outcome.result.rows.length === 0) {
+      problems.push('эталон возвращает пустой результат на основной базе');
+    }
+    results.push(JSON.stringify(outcome.result.rows.map((r) => rowKey(r)).sort()));
+  }
+
+  const own = await judge(exercise, reference, async () => engine);
+  if (!own.passed) problems.push(`эталон не проходит собственную проверку: ${own.feedback.kind}`);
+
+  for (const wrong of ['', '-- только комментарий', 'SELECT 1']) {
+    const verdict = await judge(exercise, wrong, async () => engine);
+    if (verdict.passed) problems.push(`ответ «${wrong || '(пусто)'}» проходит проверку`);
+  }
+
+  problems.push(...await limitProblems(engine, exercise, reference));
+
+  if (new Set(results).size === 1) {
+    problems.push('warning: результат эталона одинаков на всех наборах данных — ответ, ' +
+      'подогнанный под основную базу, не отличить от верного');
+  }
+
+  return problems;
+}
+
+export async function checkCourse(course: Course, engine: Engine,
+  only?: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const keys = new Map<string, string>();
+
+  for (const entry of course.lessons) {
+    const lesson = await course.tryLesson(entry);
+    if (lesson instanceof Error) {
+      problems.push({ lesson: entry.relativeFile, severity: 'error', message: lesson.message });
+      continue;
+    }
+
+    const earlier = new Set(keys.keys());
+    const duplicate = keys.get(lesson.meta.key);
+    if (duplicate) {
+      problems.push({ lesson: entry.relativeFile, severity: 'error',
+        message: `key «${lesson.meta.key}» уже занят уроком ${duplicate}` });
+    }
+    keys.set(lesson.meta.key, entry.relativeFile);
+
+    if (only && entry.short !== only && entry.id !== only) continue;
+
+    problems.push(...lessonProblems(lesson, earlier));
+
+    for (const exercise of lesson.meta.exercises) {
+      const found = exercise.kind === 'query'
+        ? await queryProblems(engine, exercise)
+        : questionProblems(exercise);
+      for (const message of found) {
+        const warning = message.startsWith('warning: ');
+        problems.push({ lesson: entry.relativeFile, exercise: exercise.id,
+          severity: warning ? 'warning' : 'error',
+          message: warning ? message.slice('warning: '.length) : message });
+      }
+    }
+  }
+
+  return problems;
+}

@@ -1,0 +1,86 @@
+/** Judges question exercises (choice, ordering, short answer) from the answer file's text. */
+import type { ChoiceExercise, OrderingExercise, ShortExercise } from '../course/format.js';
+import type { QuestionFeedback, Verdict } from './verdict.js';
+
+type QuestionExercise = ChoiceExercise | OrderingExercise | ShortExercise;
+
+// Cyrillic letters that look like the Latin option keys: а, с, е typed on a Russian layout.
+const lookalikes: Record<string, string> = { а: 'a', с: 'c', е: 'e', о: 'o', р: 'p', х: 'x' };
+
+/** The answer without comment lines (those starting with #). */
+export function answerText(file: string): string {
+  return file
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n')
+    .trim();
+}
+
+function letters(text: string): string[] | undefined {
+  const tokens = text.toLowerCase().split(/[\s,;.)]+/).filter(Boolean);
+  const keys = tokens.map((t) => (t.length === 1 ? lookalikes[t] ?? t : t));
+  return keys.every((k) => /^[a-z]$/.test(k)) ? keys : undefined;
+}
+
+function normaliseShort(text: string): string {
+  return text
+    .toLocaleLowerCase('ru')
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '');
+}
+
+function judgeChoice(exercise: ChoiceExercise, keys: string[]): QuestionFeedback {
+  const known = new Set(exercise.options.map((o) => o.key));
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length > 0) return { kind: 'unreadable', reason: 'unknown-key', keys: unknown };
+  if (!exercise.multiple && keys.length > 1) return { kind: 'unreadable', reason: 'one-choice' };
+
+  const picked = new Set(keys);
+  const wrongPicks = exercise.options
+    .filter((o) => picked.has(o.key) && !o.correct)
+    .map((o) => ({ key: o.key, why: o.why }));
+  const missed = exercise.options.filter((o) => o.correct && !picked.has(o.key)).length;
+
+  return wrongPicks.length === 0 && missed === 0
+    ? { kind: 'passed' }
+    : { kind: 'wrong-choice', wrongPicks, missed };
+}
+
+function judgeOrdering(exercise: OrderingExercise, keys: string[]): QuestionFeedback {
+  const known = new Set(exercise.options.map((o) => o.key));
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length > 0) return { kind: 'unreadable', reason: 'unknown-key', keys: unknown };
+  if (new Set(keys).size !== keys.length) return { kind: 'unreadable', reason: 'repeated-key' };
+
+  let correctPrefix = 0;
+  while (correctPrefix < exercise.answer.length &&
+    keys[correctPrefix] === exercise.answer[correctPrefix]) correctPrefix++;
+
+  return correctPrefix === exercise.answer.length && keys.length === exercise.answer.length
+    ? { kind: 'passed' }
+    : { kind: 'wrong-order', correctPrefix, total: exercise.answer.length };
+}
+
+export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict {
+  const text = answerText(file);
+  let feedback: QuestionFeedback;
+
+  if (text === '') {
+    feedback = { kind: 'empty-answer' };
+  } else if (exercise.kind === 'short') {
+    const answer = normaliseShort(text);
+    feedback = exercise.accept.some((a) => normaliseShort(a) === answer)
+      ? { kind: 'passed' }
+      : { kind: 'wrong-short' };
+  } else {
+    const keys = letters(text);
+    if (!keys) feedback = { kind: 'unreadable', reason: 'letters' };
+    else if (exercise.kind === 'choice') feedback = judgeChoice(exercise, keys);
+    else feedback = judgeOrdering(exercise, keys);
+  }
+
+  return { exerciseId: exercise.id, passed: feedback.kind === 'passed', feedback };
+}

@@ -1,0 +1,53 @@
+/** Verdicts are data: the checker never prints; src/render/verdict.ts turns them into text. */
+import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
+
+export type NearMiss = 'rounding' | 'letter-case' | 'spaces' | 'null-vs-empty' | 'number-as-text';
+
+/** A few of the rows missing from the answer and of those it has too many of. */
+export interface RowsDiff {
+  missing: Cell[][];
+  extra: Cell[][];
+  missingCount: number;
+  extraCount: number;
+}
+
+export type Difference =
+  | { kind: 'column-count'; actual: number; expected: number }
+  | { kind: 'column-order'; actual: string[]; expected: string[] }
+  | { kind: 'column-names'; actual: string[]; expected: string[] }
+  | ({ kind: 'row-count'; actual: number; expected: number } & RowsDiff)
+  | ({ kind: 'rows'; nearMiss?: NearMiss } & RowsDiff)
+  | { kind: 'order'; index: number; actual: Cell[]; expected: Cell[] };
+
+export interface Shown {
+  actual: ResultSet;
+  expected: ResultSet;
+}
+
+export type QueryFeedback =
+  | { kind: 'passed' }
+  | { kind: 'empty-answer' }
+  | { kind: 'failure'; failure: QueryFailure }
+  | { kind: 'needs-engine'; engines: string[] }
+  | { kind: 'literal-rows' }
+  /** The reference itself failed: a broken lesson, reported as such. */
+  | { kind: 'reference-broken'; dataset: string; failure: QueryFailure }
+  | { kind: 'different'; difference: Difference; shown: Shown }
+  | { kind: 'hidden-dataset'; property: string; difference: Difference };
+
+export type QuestionFeedback =
+  | { kind: 'passed' }
+  | { kind: 'empty-answer' }
+  | { kind: 'unreadable'; reason: 'letters' | 'one-choice' | 'unknown-key' | 'repeated-key';
+      keys?: string[] }
+  | { kind: 'wrong-choice'; wrongPicks: { key: string; why?: string }[]; missed: number }
+  | { kind: 'wrong-order'; correctPrefix: number; total: number }
+  | { kind: 'wrong-short' };
+
+export type Feedback = QueryFeedback | QuestionFeedback | { kind: 'no-answer-file' };
+
+export interface Verdict {
+  exerciseId: string;
+  passed: boolean;
+  feedback: Feedback;
+}

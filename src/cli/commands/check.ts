@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { Exercise } from '../../course/format.js';
+import { judge } from '../../checker/judge.js';
+import type { Verdict } from '../../checker/verdict.js';
+import { renderVerdict } from '../../render/verdict.js';
+import { wrapText } from '../../render/wrap.js';
+import { ensureAnswerFiles, readAnswer } from '../../workspace/answers.js';
+import type { Context } from '../context.js';
+import { EXIT_FAILED, EXIT_OK } from '../errors.js';
+
+export async function check(ctx: Context, lessonId: string, exerciseId?: string): Promise<number> {
+  const lesson = await ctx.lesson(lessonId);
+  const { meta, entry } = lesson;
+  const { style } = ctx.screen;
+  const store = ctx.progress();
+
+  const chosen: { exercise: Exercise; index: number }[] = exerciseId
+    ? [ctx.exercise(lesson, exerciseId)]
+    : meta.exercises.map((exercise, index) => ({ exercise, index }));
+
+  const files = ensureAnswerFiles(ctx.workspace, entry, meta.key, chosen.map((c) => c.exercise));
+  ctx.print(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
+    style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
+
+  let failed = 0;
+
+  for (const [i, { exercise, index }] of chosen.entries()) {
+    const file = files[i];
+    let verdict: Verdict;
+
+    if (file.created) {
+      verdict = { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
+    } else {
+      verdict = await judge(exercise, readAnswer(file.path) ?? '', () => ctx.engine());
+      // Recorded at once: a later overrunning query must not lose this verdict.
+      if (verdict.feedback.kind !== 'empty-answer') {
+        store.recordAttempt(meta.key, exercise.id, verdict.passed);
+      }
+    }
+
+    if (!verdict.passed) failed += 1;
+    ctx.print((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
+      (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${file.path}`)));
+  }
+
+  ctx.print('\n' + summary(ctx, lesson.meta.key, meta.exercises, entry.short, exerciseId,
+    failed));
+  return failed === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+function summary(ctx: Context, key: string, exercises: Exercise[], short: string,
+  single: string | undefined, failedNow: number): string {
+  const { style } = ctx.screen;
+  const progress = ctx.progress().lesson(key);
+  const left = exercises.filter((e) => !progress.exercises[e.id]?.passed);
+
+  if (left.length === 0 && failedNow > 0) {
+    return wrapText(`Урок ${short} уже пройден раньше и остаётся пройденным; в этой проверке ` +
+      `не зачтено: ${failedNow}.`, ctx.screen.width).join('\n');
+  }
+
+  if (left.length === 0) {
+    return style.ok(`Урок ${short} пройден: все ${exercises.length} упражнений решены.`) +
+      '\nДальше: dbcourse next';
+  }
+
+  const lines = wrapText(`Решено ${exercises.length - left.length} из ${exercises.length}. ` +
+    `Осталось: ${left.map((e) => e.id).join(', ')}.`, ctx.screen.width);
+  if (!single) lines.push(style.dim(`Подсказка: dbcourse hint ${short} <упражнение>`));
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+/**
+ * What commands share, created on first use: the course, the progress store, the workspace
+ * and the engine. Keeps start-up cheap for commands that need only some of them.
+ */
+import { Course, type Lesson } from '../course/course.js';
+import type { Exercise } from '../course/format.js';
+import type { Engine } from '../engines/engine.js';
+import type { Screen } from '../render/screen.js';
+import { ProgressStore } from '../progress/store.js';
+import { cacheDir, dataDir, fixturesDir, lessonsDir, workspaceDir } from '../util/paths.js';
+import { UsageError } from './errors.js';
+import { screenFor, type Io } from './io.js';
+
+export interface GlobalOptions {
+  color?: boolean;
+  workspace?: string;
+  debug?: boolean;
+  pager?: boolean;
+}
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+export class Context {
+  readonly screen: Screen;
+  readonly workspace: string;
+  private coursePromise: Promise<Course> | undefined;
+  private store: ProgressStore | undefined;
+  private engineInstance: Engine | undefined;
+  private readonly reported = new Set<string>();
+
+  constructor(readonly io: Io, readonly options: GlobalOptions) {
+    this.screen = screenFor(io);
+    this.workspace = options.workspace
+      ? workspaceDir({ DBCOURSE_WORKSPACE: options.workspace })
+      : workspaceDir(io.env);
+  }
+
+  print(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  warn(text: string): void {
+    const { style } = this.screen;
+    this.io.stderr.write(style.warn(text) + '\n');
+  }
+
+  course(): Promise<Course> {
+    this.coursePromise ??= Course.load(lessonsDir(this.io.env), cacheDir(this.io.env));
+    return this.coursePromise;
+  }
+
+  progress(): ProgressStore {
+    this.store ??= ProgressStore.open(dataDir(this.io.env), (w) => this.warn(w.message));
+    return this.store;
+  }
+
+  async engine(): Promise<Engine> {
+    if (!this.engineInstance) {
+      const { SqliteEngine } = await import('../engines/sqlite/engine.js');
+      this.engineInstance = new SqliteEngine({
+        fixtures: { dir: this.io.env.DBCOURSE_FIXTURES_DIR ?? fixturesDir() },
+        cacheRoot: cacheDir(this.io.env),
+        timeoutMs: Number(this.io.env.DBCOURSE_QUERY_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+      });
+    }
+    return this.engineInstance;
+  }
+
+  async close(): Promise<void> {
+    await this.engineInstance?.close();
+  }
+
+  async lesson(input: string): Promise<Lesson> {
+    const course = await this.course();
+    return course.lesson(course.find(input));
+  }
+
+  /** An exercise by id or by its number in the lesson (1, 2, ...). */
+  exercise(lesson: Lesson, input: string): { exercise: Exercise; index: number } {
+    const exercises = lesson.meta.exercises;
+    const byNumber = /^\d+$/.test(input) ? Number(input) - 1 : -1;
+    const index = byNumber >= 0 ? byNumber : exercises.findIndex((e) => e.id === input);
+
+    if (index < 0 || index >= exercises.length) {
+      const list = exercises.map((e, i) => `${i + 1}. ${e.id}`).join(', ');
+      throw new UsageError(`В уроке ${lesson.entry.short} нет упражнения «${input}». ` +
+        `Есть: ${list}.`);
+    }
+
+    return { exercise: exercises[index], index };
+  }
+
+  /** "2-3 NULL и трёхзначная логика" for a lesson key, or the key if no lesson has it. */
+  async describeKey(key: string): Promise<string> {
+    for (const lesson of await this.readableLessons()) {
+      if (lesson.meta.key === key) return `${lesson.entry.short} ${lesson.meta.title}`;
+    }
+    return key;
+  }
+
+  /** Every lesson that parses, in course order; each broken one is reported once. */
+  async readableLessons(): Promise<Lesson[]> {
+    const course = await this.course();
+    const lessons: Lesson[] = [];
+
+    for (const entry of course.lessons) {
+      const lesson = await course.tryLesson(entry);
+      if (!(lesson instanceof Error)) {
+        lessons.push(lesson);
+      } else if (!this.reported.has(entry.file)) {
+        this.reported.add(entry.file);
+        this.warn(`${lesson.message}\nУрок ${entry.short} пропущен; остальные доступны.`);
+      }
+    }
+
+    return lessons;
+  }
+
+  lessonState(lesson: Lesson): 'passed' | 'started' | 'new' {
+    const progress = this.progress().lesson(lesson.meta.key);
+    const passed = lesson.meta.exercises.filter((e) => progress.exercises[e.id]?.passed).length;
+    if (passed === lesson.meta.exercises.length) return 'passed';
+    const touched = progress.openedAt !== undefined || Object.keys(progress.exercises).length > 0;
+    return touched ? 'started' : 'new';
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The command line: commander with Russian help. Each command's module is imported only when
+ * that command runs, so `dbcourse --help` loads almost nothing.
+ */
+import { Command, Help } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
+
+const titles: Record<string, string> = {
+  'Usage:': 'Использование:',
+  'Options:': 'Параметры:',
+  'Commands:': 'Команды:',
+  'Arguments:': 'Аргументы:',
+  'Global Options:': 'Общие параметры:',
+};
+
+function russianTerms(text: string): string {
+  return text.replace('[options]', '[параметры]').replace('[command]', '[команда]');
+}
+
+class RussianHelp extends Help {
+  styleTitle(title: string): string {
+    return titles[title] ?? title;
+  }
+
+  commandUsage(command: Command): string {
+    return russianTerms(super.commandUsage(command));
+  }
+
+  subcommandTerm(command: Command): string {
+    return russianTerms(super.subcommandTerm(command));
+  }
+}
+
+export type Action = (ctx: Context) => Promise<number>;
+
+/** Builds the program; `run` receives the chosen command's action and the global options. */
+export function buildProgram(version: string, out: (text: string) => void, helpWidth: number,
+  run: (action: Action, options: GlobalOptions) => void): Command {
+  const program = new Command('dbcourse');
+
+  program
+    .description('Курс по базам данных для Python-разработчика: теория, определения, ' +
+      'вопросы с собеседований и практика на SQL с автоматической проверкой.')
+    .version(version, '-V, --version', 'показать версию')
+    .helpOption('-h, --help', 'показать справку')
+    .helpCommand('help [команда]', 'справка по команде')
+    .option('--workspace <папка>', 'папка с файлами ответов (по умолчанию ~/dbcourse)')
+    .option('--no-pager', 'не листать длинный текст через less')
+    .option('--no-color', 'без цвета')
+    .option('--debug', 'при внутренней ошибке показать подробности')
+    .configureOutput({ writeOut: out, writeErr: out, outputError: () => undefined })
+    .exitOverride()
+    .showSuggestionAfterError(false);
+
+  const globals = () => program.opts<GlobalOptions>();
+  const on = (action: Action) => run(action, globals());
+
+  program
+    .command('next')
+    .description('показать следующий непройденный урок (команда по умолчанию)')
+    .action(() => on(async (ctx) => (await import('./commands/next.js')).next(ctx)));
+
+  program
+    .command('list')
+    .description('все главы, темы и уроки с отметками о прохождении')
+    .action(() => on(async (ctx) => (await import('./commands/list.js')).list(ctx)));
+
+  program
+    .command('show')
+    .description('показать урок')
+    .argument('<урок>', 'номер урока: 2-4, 2.4 или lesson-2-4')
+    .action((lesson: string) =>
+      on(async (ctx) => (await import('./commands/show.js')).show(ctx, lesson)));
+
+  program
+    .command('check')
+    .description('проверить ответы урока (или одного упражнения) и записать результат')
+    .argument('<урок>', 'номер урока: 2-4')
+    .argument('[упражнение]', 'id упражнения или его номер в уроке')
+    .action((lesson: string, exercise?: string) =>
+      on(async (ctx) => (await import('./commands/check.js')).check(ctx, lesson, exercise)));
+
+  program
+    .command('run')
+    .description('выполнить свой запрос на базе магазина и показать результат (без проверки)')
+    .argument('<урок>', 'номер урока: 2-4')
+    .argument('<упражнение>', 'id упражнения или его номер в уроке')
+    .action((lesson: string, exercise: string) =>
+      on(async (ctx) => (await import('./commands/run.js')).run(ctx, lesson, exercise)));
+
+  program
+    .command('hint')
+    .description('следующая подсказка к упражнению, по одной за раз')
+    .argument('<урок>', 'номер урока: 2-4')
+    .argument('<упражнение>', 'id упражнения или его номер в уроке')
+    .action((lesson: string, exercise: string) =>
+      on(async (ctx) => (await import('./commands/hint.js')).hint(ctx, lesson, exercise)));
+
+  program
+    .command('solution')
+    .description('эталонное решение с объяснением (после того как упражнение решено)')
+    .argument('<урок>', 'номер урока: 2-4')
+    .argument('<упражнение>', 'id упражнения или его номер в уроке')
+    .option('--give-up', 'показать решение, не решив упражнение (отметится в прогрессе)')
+    .action((lesson: string, exercise: string, options: { giveUp?: boolean }) =>
+      on(async (ctx) => (await import('./commands/solution.js'))
+        .solution(ctx, lesson, exercise, Boolean(options.giveUp))));
+
+  program
+    .command('progress')
+    .description('прогресс по главам')
+    .action(() => on(async (ctx) => (await import('./commands/progress.js')).progress(ctx)));
+
+  for (const command of [program, ...program.commands]) {
+    if (command !== program) command.helpOption('-h, --help', 'показать справку');
+    command.configureOutput({ writeOut: out, writeErr: out, outputError: () => undefined });
+    command.exitOverride();
+    command.configureHelp({ helpWidth });
+    command.createHelp = () => Object.assign(new RussianHelp(), command.configureHelp());
+  }
+
+  return program;
+}

@@ -1,0 +1,30 @@
+/** Longer learner-facing texts of the program itself. */
+import type { Context } from './context.js';
+import { wrapText } from '../render/wrap.js';
+
+export function welcomeText(ctx: Context): string {
+  const { style, width } = ctx.screen;
+  const paragraph = (text: string) => wrapText(text, width).join('\n');
+
+  return [
+    style.accent('Добро пожаловать в dbcourse — курс по базам данных для Python-разработчика.'),
+    paragraph('Курс идёт от простого к сложному: главы, в них темы, в темах уроки. В каждом ' +
+      'уроке — теория с определениями (официальными и такими, как их спрашивают на ' +
+      'собеседовании), примеры на базе книжного магазина, вопросы с собеседований, ' +
+      'ссылки для углублённого изучения и практика, которую dbcourse проверяет сам.'),
+    paragraph(`Ответы вы пишете в файлах в своём редакторе. Они лежат в папке ` +
+      `${ctx.workspace} (другую папку можно задать параметром --workspace или переменной ` +
+      'DBCOURSE_WORKSPACE). Запросы выполняются на учебной базе книжного магазина во ' +
+      'встроенной SQLite: ничего устанавливать не нужно.'),
+    [
+      'Команды:',
+      '  dbcourse next                 следующий непройденный урок',
+      '  dbcourse check <урок>         проверить ответы, например: dbcourse check 2-1',
+      '  dbcourse hint <урок> <упр.>   подсказка, по одной за раз',
+      '  dbcourse run <урок> <упр.>    выполнить свой запрос и посмотреть результат',
+      '  dbcourse list                 все уроки и прогресс',
+      '  dbcourse --help               все команды',
+    ].join('\n'),
+    style.dim('─'.repeat(Math.min(width, 60))),
+  ].join('\n\n');
+}

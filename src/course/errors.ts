@@ -1,0 +1,9 @@
+import { UserError } from '../cli/errors.js';
+
+/** A lesson file that does not follow docs/authoring.md: names the file and the field. */
+export class LessonFormatError extends UserError {
+  constructor(readonly file: string, detail: string) {
+    super(`Урок ${file} оформлен неверно:\n${detail}`);
+    this.name = 'LessonFormatError';
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The lesson file format: YAML front matter validated here, Markdown body after it.
+ * Documented field by field in docs/authoring.md; bump FORMAT_VERSION on breaking changes.
+ */
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1;
+
+const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'латиница, цифры и дефисы: select-where');
+const text = z.string().trim().min(1, 'не может быть пустым');
+const sql = z.string().trim().min(1, 'нужен SQL');
+
+export const engineName = z.enum(['sqlite', 'mysql']);
+export type EngineName = z.infer<typeof engineName>;
+
+const definition = z.strictObject({
+  term: text,
+  en: text.optional(),
+  official: z.strictObject({ text, source: text }),
+  interview: text,
+});
+
+const orderKey = z.strictObject({
+  column: z.number().int().min(1),
+  desc: z.boolean().default(false),
+});
+
+const exerciseBase = {
+  id: key,
+  title: text,
+  hints: z.array(text).min(1, 'нужна хотя бы одна подсказка'),
+  explanation: text,
+};
+
+const queryExercise = z.strictObject({
+  ...exerciseBase,
+  kind: z.literal('query'),
+  task: text,
+  solution: sql,
+  /** A different reference per engine where dialects differ (date functions, ...). */
+  engineSolutions: z.partialRecord(engineName, sql).optional(),
+  /** Engines the exercise claims; all of them when absent. */
+  engines: z.array(engineName).min(1).optional(),
+  /** Columns of the expected result the rows must be sorted by; no order when absent. */
+  orderBy: z.array(orderKey).min(1).optional(),
+  /** Whether the learner's column names must equal the reference's. */
+  columnNames: z.boolean().default(false),
+  /** Decimal places numbers are compared at, when the task asks for rounding. */
+  decimals: z.number().int().min(0).max(6).optional(),
+});
+
+const option = z.strictObject({
+  key: z.string().regex(/^[a-z]$/, 'одна латинская буква: a, b, c'),
+  text,
+  correct: z.boolean().default(false),
+  /** Why this option is right or wrong: shown when the learner picks it wrongly. */
+  why: text.optional(),
+});
+
+const choiceExercise = z.strictObject({
+  ...exerciseBase,
+  kind: z.literal('choice'),
+  question: text,
+  multiple: z.boolean().default(false),
+  options: z.array(option).min(2),
+});
+
+const orderingExercise = z.strictObject({
+  ...exerciseBase,
+  kind: z.literal('ordering'),
+  question: text,
+  options: z.array(option.omit({ correct: true })).min(2),
+  /** Option keys in the right order. */
+  answer: z.array(z.string()).min(2),
+});
+
+const shortExercise = z.strictObject({
+  ...exerciseBase,
+  kind: z.literal('short'),
+  question: text,
+  /** Accepted answers; compared ignoring case, Ё/Е, spaces and punctuation around. */
+  accept: z.array(text).min(1),
+});
+
+export const exercise = z.discriminatedUnion('kind', [
+  queryExercise,
+  choiceExercise,
+  orderingExercise,
+  shortExercise,
+]);
+
+const resource = z.strictObject({
+  title: text,
+  url: z.url({ protocol: /^https?$/ }),
+  kind: z.enum(['docs', 'book', 'article', 'course', 'video', 'paper', 'tool']),
+  lang: z.enum(['ru', 'en']),
+  note: text,
+});
+
+const interviewQuestion = z.strictObject({ question: text, answer: text });
+
+export const lessonFrontMatter = z.strictObject({
+  format: z.number().int(),
+  key,
+  title: text,
+  goal: text,
+  prerequisites: z.array(key).default([]),
+  definitions: z.array(definition).min(1),
+  exercises: z.array(exercise).min(1),
+  interview: z.array(interviewQuestion).min(3).max(8),
+  resources: z.array(resource).min(3),
+});
+
+export const chapterMeta = z.strictObject({ key, title: text });
+export const topicMeta = z.strictObject({ key, title: text });
+
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;
+export type Exercise = z.infer<typeof exercise>;
+export type QueryExercise = z.infer<typeof queryExercise>;
+export type ChoiceExercise = z.infer<typeof choiceExercise>;
+export type OrderingExercise = z.infer<typeof orderingExercise>;
+export type ShortExercise = z.infer<typeof shortExercise>;
+export type Definition = z.infer<typeof definition>;
+export type Resource = z.infer<typeof resource>;
+export type InterviewQuestion = z.infer<typeof interviewQuestion>;

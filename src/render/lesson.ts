@@ -1,0 +1,127 @@
+/** A whole lesson as terminal text: theory, definitions, interview, resources, practice. */
+import type { Lesson } from '../course/course.js';
+import type { Definition, Exercise } from '../course/format.js';
+import type { ExerciseProgress } from '../progress/store.js';
+import { wrapText } from './wrap.js';
+import { renderMarkdown } from './markdown.js';
+import type { Screen } from './screen.js';
+
+export interface PracticeItem {
+  exercise: Exercise;
+  path: string;
+  progress: ExerciseProgress;
+}
+
+function section(title: string, screen: Screen): string {
+  return screen.style.heading(title.toUpperCase());
+}
+
+function wrapped(text: string, width: number, prefix = ''): string {
+  return wrapText(text, width - prefix.length).map((line) => (line ? prefix + line : line))
+    .join('\n');
+}
+
+function definition(d: Definition, screen: Screen): string {
+  const { style, width } = screen;
+  const bar = style.color ? style.accent('▌ ') : '| ';
+  const lines = [
+    bar + style.accent(d.term) + (d.en ? style.dim(` (${d.en})`) : ''),
+    ...wrapText(`Официально: ${d.official.text}`, width - 4).map((l) => bar + l),
+    ...wrapText(`Источник: ${d.official.source}`, width - 4).map((l) => bar + style.dim(l)),
+    ...wrapText(`На собеседовании: ${d.interview}`, width - 4).map((l) => bar + style.italic(l)),
+  ];
+  return lines.join('\n');
+}
+
+export function exerciseTask(exercise: Exercise): string {
+  if (exercise.kind === 'query') return exercise.task;
+  const lines = [exercise.question];
+  if (exercise.kind === 'choice' || exercise.kind === 'ordering') {
+    lines.push('', ...exercise.options.map((o) => `  ${o.key}) ${o.text}`));
+  }
+  return lines.join('\n');
+}
+
+function kindLabel(exercise: Exercise): string {
+  switch (exercise.kind) {
+    case 'query':
+      return 'запрос';
+    case 'choice':
+      return exercise.multiple ? 'несколько вариантов' : 'один вариант';
+    case 'ordering':
+      return 'порядок';
+    case 'short':
+      return 'короткий ответ';
+  }
+}
+
+export function renderPractice(lesson: Lesson, items: PracticeItem[], screen: Screen): string {
+  const { style, width } = screen;
+  const done = items.filter((i) => i.progress.passed).length;
+  const out = [section(`Практика: решено ${done} из ${items.length}`, screen)];
+
+  items.forEach((item, index) => {
+    const mark = item.progress.passed
+      ? (style.color ? style.ok('✓') : '[x]')
+      : (style.color ? style.dim('○') : '[ ]');
+    out.push([
+      `${mark} ${style.bold(`${index + 1}. ${item.exercise.title}`)} ` +
+        style.dim(`(${item.exercise.id}, ${kindLabel(item.exercise)})`),
+      wrapped(exerciseTask(item.exercise), width, '    '),
+      `    Файл ответа: ${style.accent(item.path)}`,
+    ].join('\n'));
+  });
+
+  out.push([
+    `Проверить:  dbcourse check ${lesson.entry.short}` +
+      style.dim('  (или одно упражнение: dbcourse check ' +
+      `${lesson.entry.short} ${items[0]?.exercise.id ?? ''})`),
+    `Подсказка:  dbcourse hint ${lesson.entry.short} <упражнение>`,
+    `Решение:    dbcourse solution ${lesson.entry.short} <упражнение>` +
+      style.dim('  (после того как решили)'),
+  ].join('\n'));
+
+  return out.join('\n\n');
+}
+
+export interface LessonView {
+  practice: PracticeItem[];
+  /** "2-3 NULL и трёхзначная логика" for each prerequisite. */
+  prerequisites: string[];
+}
+
+export function renderLesson(lesson: Lesson, view: LessonView, screen: Screen): string {
+  const { style, width } = screen;
+  const { entry, meta } = lesson;
+  const topic = entry.topic;
+  const out: string[] = [];
+
+  out.push(style.dim(`Глава ${topic.chapter.number}. ${topic.chapter.title} › ${topic.title}`));
+  out.push(style.accent(`Урок ${entry.short}. ${meta.title}`));
+  out.push(wrapped(`Цель: ${meta.goal}`, width));
+
+  if (view.prerequisites.length > 0) {
+    out.push(style.dim(wrapped(`Опирается на уроки: ${view.prerequisites.join('; ')}`, width)));
+  }
+
+  out.push(renderMarkdown(lesson.body, screen));
+
+  out.push(section('Определения', screen));
+  out.push(meta.definitions.map((d) => definition(d, screen)).join('\n\n'));
+
+  out.push(section('Вопросы с собеседований', screen));
+  out.push(meta.interview.map((q, i) => [
+    style.bold(wrapped(`${i + 1}. ${q.question}`, width)),
+    wrapped(q.answer, width, '   '),
+  ].join('\n')).join('\n\n'));
+
+  out.push(section('Что почитать', screen));
+  out.push(meta.resources.map((r) => [
+    `• ${style.bold(r.title)} ${style.dim(`[${r.kind}, ${r.lang}]`)}`,
+    `  ${style.accent(r.url)}`,
+    wrapped(r.note, width, '  '),
+  ].join('\n')).join('\n'));
+
+  out.push(renderPractice(lesson, view.practice, screen));
+  return out.join('\n\n') + '\n';
+}

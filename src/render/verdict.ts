@@ -1,0 +1,182 @@
+/** Verdicts as text a learner can act on (rule 12 of CHECKING.md: the first thing wrong). */
+import type { Exercise } from '../course/format.js';
+import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
+import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
+import type { Screen } from './screen.js';
+import { renderTable } from './table.js';
+import { wrapText } from './wrap.js';
+
+const SHOWN_ROWS = 8;
+
+export function plural(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} ${one}`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${few}`;
+  return `${n} ${many}`;
+}
+
+const rows = (n: number) => plural(n, 'строка', 'строки', 'строк');
+const columns = (n: number) => plural(n, 'столбец', 'столбца', 'столбцов');
+
+const nearMissText: Record<NearMiss, string> = {
+  'rounding': 'Значения почти совпадают: похоже, дело в округлении. Проверьте ROUND и то, ' +
+    'сколько знаков после запятой просит задание.',
+  'letter-case': 'Значения отличаются только регистром букв.',
+  'spaces': 'Значения отличаются только пробелами.',
+  'null-vs-empty': 'Где-то NULL стоит вместо пустой строки или наоборот: это разные значения.',
+  'number-as-text': 'Число вернулось как текст (или наоборот): проверьте CAST и кавычки.',
+};
+
+function failureText(failure: QueryFailure): string {
+  switch (failure.kind) {
+    case 'empty':
+      return 'Ответ пуст: напишите запрос под строками комментария.';
+    case 'multiple-statements':
+      return 'В файле больше одного SQL-оператора. Оставьте один запрос SELECT ' +
+        '(точка с запятой в конце допустима); ничего не было выполнено.';
+    case 'not-a-query':
+      return 'Здесь нужен запрос SELECT (или WITH ... SELECT), который возвращает строки; ' +
+        'изменять данные в этом упражнении не нужно, и ничего изменено не было.';
+    case 'engine-error':
+      return `СУБД сообщает об ошибке: ${failure.message}`;
+    case 'timeout':
+      return `Запрос выполнялся дольше ${failure.seconds} с и был остановлен. Проверьте ` +
+        'условия соединения (нет ли декартова произведения) и рекурсию.';
+    case 'too-many-rows':
+      return `Запрос вернул больше ${failure.limit} строк и был остановлен: похоже, ` +
+        'не хватает условия соединения или фильтра.';
+  }
+}
+
+function formatRow(row: Cell[]): string {
+  return '(' + row.map((c) => (c === null ? 'NULL' : typeof c === 'string' ? `'${c}'` : String(c)))
+    .join(', ') + ')';
+}
+
+function rowsSample(title: string, sample: Cell[][], count: number): string[] {
+  if (count === 0) return [];
+  const more = count > sample.length ? ` (показаны ${sample.length})` : '';
+  return [[`${title}: ${count}${more}`, ...sample.map((r) => `  ${formatRow(r)}`)].join('\n')];
+}
+
+/** What is wrong, in words; `hidden` leaves out rows (a hidden dataset's rows stay hidden). */
+export function differenceText(difference: Difference, hidden: boolean): string[] {
+  switch (difference.kind) {
+    case 'column-count':
+      return [`В ответе ${columns(difference.actual)}, а нужно ${difference.expected}.`];
+    case 'column-order':
+      return ['Столбцы те, но в другом порядке: ожидался порядок как в задании ' +
+        `(${difference.expected.join(', ')}), у вас — ${difference.actual.join(', ')}.`];
+    case 'column-names':
+      return ['Задание просит определённые имена столбцов: ' +
+        `${difference.expected.join(', ')}; у вас — ${difference.actual.join(', ')}. ` +
+        'Задайте их псевдонимами (AS).'];
+    case 'row-count':
+      return [`В ответе ${rows(difference.actual)}, а должно быть ${difference.expected}.`,
+        ...(hidden ? [] : [
+          ...rowsSample('Лишние строки', difference.extra, difference.extraCount),
+          ...rowsSample('Не хватает строк', difference.missing, difference.missingCount),
+        ])];
+    case 'rows':
+      return ['Число строк верное, но не все строки совпадают.',
+        ...(hidden ? [] : [
+          ...rowsSample('Лишние строки', difference.extra, difference.extraCount),
+          ...rowsSample('Не хватает строк', difference.missing, difference.missingCount),
+        ]),
+        ...(difference.nearMiss ? [nearMissText[difference.nearMiss]] : [])];
+    case 'order':
+      return ['Строки верные, но порядок не тот, что просит задание: ' +
+        `первая строка не на своём месте — ${difference.index + 1}-я` +
+        (hidden ? '.' : `: ${formatRow(difference.actual)}, ожидалась ` +
+          `${formatRow(difference.expected)}.`)];
+  }
+}
+
+function resultTable(title: string, result: ResultSet, screen: Screen): string {
+  const shown = result.rows.slice(0, SHOWN_ROWS);
+  const more = result.rows.length > shown.length
+    ? ` (первые ${shown.length} из ${result.rows.length})`
+    : ` (${rows(result.rows.length)})`;
+  const table = result.columns.length > 0
+    ? renderTable(result.columns, shown, { width: screen.width - 6, style: screen.style })
+    : '(нет столбцов)';
+  return `${title}${more}:\n${table}`;
+}
+
+function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): string[] {
+  switch (feedback.kind) {
+    case 'passed':
+      return [];
+    case 'no-answer-file':
+      return ['Файла с ответом не было: он создан с заданием в комментарии, впишите в него ' +
+        'ответ и проверьте снова.'];
+    case 'empty-answer':
+      return [exercise.kind === 'query'
+        ? 'Ответ пуст: напишите запрос под строками комментария и сохраните файл.'
+        : 'Ответ пуст: впишите его под строками, начинающимися с #, и сохраните файл.'];
+    case 'failure':
+      return [failureText(feedback.failure)];
+    case 'literal-rows':
+      return ['Результат совпал, но запрос не читает ни одной таблицы: строки вписаны ' +
+        'вручную. Получите их запросом к базе — на других данных ответ должен меняться вместе ' +
+        'с ними.'];
+    case 'needs-engine':
+      return [`Это упражнение проверяется только на ${feedback.engines.join(', ')}.`];
+    case 'reference-broken':
+      return ['Эталонное решение этого упражнения не выполнилось на наборе ' +
+        `«${feedback.dataset}»: ${failureText(feedback.failure)} Это ошибка урока, ` +
+        'а не ваша: сообщите о ней авторам курса.'];
+    case 'different':
+      return [
+        ...differenceText(feedback.difference, false),
+        resultTable('Ваш результат', feedback.shown.actual, screen),
+        resultTable('Ожидалось', feedback.shown.expected, screen),
+      ];
+    case 'hidden-dataset':
+      return [`На основной базе ответ верен, но на скрытом наборе данных ` +
+        `(${feedback.property}) результат другой.`,
+        ...differenceText(feedback.difference, true),
+        'Подумайте, какой случай ваш запрос не учитывает.'];
+    case 'unreadable':
+      return [{
+        'letters': 'Не удалось прочитать ответ: впишите латинские буквы вариантов ' +
+          '(a, b, c), через запятую или пробел.',
+        'one-choice': 'Здесь верен ровно один вариант: оставьте одну букву.',
+        'unknown-key': `Таких вариантов нет: ${(feedback.keys ?? []).join(', ')}.`,
+        'repeated-key': 'Каждая буква должна встречаться один раз.',
+      }[feedback.reason]];
+    case 'wrong-choice': {
+      const lines = feedback.wrongPicks.map((p) =>
+        `Вариант ${p.key} неверен${p.why ? `: ${p.why}` : '.'}`);
+      if (feedback.missed > 0 && (exercise.kind !== 'choice' || exercise.multiple ||
+        feedback.wrongPicks.length === 0)) {
+        lines.push(`Выбраны не все верные варианты: не хватает ещё ${feedback.missed}.`);
+      }
+      return lines;
+    }
+    case 'wrong-order':
+      return [feedback.correctPrefix > 0
+        ? `Первые ${feedback.correctPrefix} из ${feedback.total} на своих местах, дальше порядок ` +
+          'другой.'
+        : 'Порядок неверен уже с первого пункта.'];
+    case 'wrong-short':
+      return ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];
+  }
+}
+
+export function renderVerdict(verdict: Verdict, exercise: Exercise, index: number,
+  screen: Screen): string {
+  const { style, width } = screen;
+  const mark = verdict.passed
+    ? (style.color ? style.ok('✓') : '[x]')
+    : (style.color ? style.bad('✗') : '[!]');
+  const status = verdict.passed ? style.ok('верно') : style.bad('не зачтено');
+  const head = `${mark} ${style.bold(`${index + 1}. ${exercise.title}`)} ` +
+    `${style.dim(`(${exercise.id})`)} — ${status}`;
+  const body = feedbackLines(verdict.feedback, exercise, screen).map((line) =>
+    (line.includes('\n') ? line.split('\n') : wrapText(line, width - 4))
+      .map((l) => `    ${l}`).join('\n'));
+
+  return [head, ...body].join('\n');
+}

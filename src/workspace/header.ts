@@ -1,0 +1,45 @@
+/** The comment an answer file starts with: the task, and how to check it. */
+import type { LessonEntry } from '../course/course.js';
+import type { Exercise } from '../course/format.js';
+import { wrapText } from '../render/wrap.js';
+
+const WIDTH = 76;
+
+function optionLines(exercise: Exercise): string[] {
+  if (exercise.kind !== 'choice' && exercise.kind !== 'ordering') return [];
+  return ['', ...exercise.options.flatMap((o) => wrapText(`${o.key}) ${o.text}`, WIDTH - 4)
+    .map((line, i) => (i === 0 ? `  ${line}` : `     ${line}`)))];
+}
+
+function instruction(exercise: Exercise): string {
+  switch (exercise.kind) {
+    case 'query':
+      return 'Напишите один запрос SELECT под этими строками и сохраните файл.';
+    case 'choice':
+      return exercise.multiple
+        ? 'Верных вариантов может быть несколько: впишите их буквы под этими строками ' +
+          '(например: a, c).'
+        : 'Впишите букву одного верного варианта под этими строками (например: b).';
+    case 'ordering':
+      return 'Впишите буквы в правильном порядке под этими строками (например: c a b).';
+    case 'short':
+      return 'Впишите короткий ответ под этими строками.';
+  }
+}
+
+export function answerHeader(entry: LessonEntry, exercise: Exercise, index: number): string {
+  const mark = exercise.kind === 'query' ? '--' : '#';
+  const task = exercise.kind === 'query' ? exercise.task : exercise.question;
+  const lines = [
+    `Урок ${entry.short}, упражнение ${index + 1}: ${exercise.title} (${exercise.id})`,
+    '',
+    ...wrapText(task, WIDTH),
+    ...optionLines(exercise),
+    '',
+    ...wrapText(instruction(exercise), WIDTH),
+    `Проверить:  dbcourse check ${entry.short} ${exercise.id}`,
+    `Подсказка:  dbcourse hint ${entry.short} ${exercise.id}`,
+  ];
+
+  return lines.map((line) => (line ? `${mark} ${line}` : mark)).join('\n') + '\n\n';
+}

@@ -1,0 +1,141 @@
+// The cases of shared/CHECKING.md, in bookstore terms, each on the real SQLite engine.
+import { afterAll, describe, expect, it } from 'vitest';
+import { judgeQuery } from '../../src/checker/query.js';
+import type { QueryExercise } from '../../src/course/format.js';
+import { bookstoreEngine } from '../helpers.js';
+
+const engine = bookstoreEngine();
+afterAll(() => engine.close());
+
+function exercise(solution: string, extra: Partial<QueryExercise> = {}): QueryExercise {
+  return {
+    id: 'case', kind: 'query', title: 'case', task: 'task', hints: ['h'], explanation: 'e',
+    solution, columnNames: false, ...extra,
+  };
+}
+
+const byAuthorThenTitle = exercise(`
+  SELECT a.full_name, b.title FROM books b
+  JOIN book_authors ba ON ba.book_id = b.id JOIN authors a ON a.id = ba.author_id
+  ORDER BY a.full_name, b.title`, { orderBy: [{ column: 1, desc: false },
+  { column: 2, desc: false }] });
+
+describe('CHECKING.md cases', () => {
+  it('rejects a sorted task answered without ORDER BY', async () => {
+    const answer = `SELECT a.full_name, b.title FROM books b
+      JOIN book_authors ba ON ba.book_id = b.id JOIN authors a ON a.id = ba.author_id
+      ORDER BY b.id DESC`;
+    const verdict = await judgeQuery(engine, byAuthorThenTitle, answer);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.feedback).toMatchObject({ kind: 'different', difference: { kind: 'order' } });
+  });
+
+  it('accepts a UNION ALL in another row order when no order is asked', async () => {
+    const task = exercise('SELECT title FROM books WHERE price < 300 OR price > 3000');
+    const answer = `SELECT title FROM books WHERE price > 3000
+      UNION ALL SELECT title FROM books WHERE price < 300`;
+    expect((await judgeQuery(engine, task, answer)).passed).toBe(true);
+  });
+
+  it('accepts rows in any physical order when no order is asked', async () => {
+    const task = exercise('SELECT id, title FROM books ORDER BY id');
+    const verdict = await judgeQuery(engine, task, 'SELECT id, title FROM books ORDER BY id DESC');
+    expect(verdict.passed).toBe(true);
+  });
+
+  it('ignores column names unless the task asks for them', async () => {
+    const task = exercise(`SELECT a.full_name, COUNT(*) AS book_count FROM authors a
+      JOIN book_authors ba ON ba.author_id = a.id GROUP BY a.id, a.full_name`);
+    const answer = `SELECT a.full_name, COUNT(*) AS n FROM authors a
+      JOIN book_authors ba ON ba.author_id = a.id GROUP BY a.id, a.full_name`;
+    expect((await judgeQuery(engine, task, answer)).passed).toBe(true);
+
+    const named = await judgeQuery(engine, { ...task, columnNames: true }, answer);
+    expect(named.feedback).toMatchObject({ difference: { kind: 'column-names' } });
+  });
+
+  it('says "columns in a different order" for price, title instead of title, price', async () => {
+    const task = exercise('SELECT title, price FROM books WHERE price > 2000');
+    const verdict = await judgeQuery(engine, task, 'SELECT price, title FROM books WHERE price > 2000');
+    expect(verdict.feedback).toMatchObject({ difference: { kind: 'column-order' } });
+  });
+
+  it('rejects excluding an author by name when a namesake exists', async () => {
+    // Author 49 is «Алексей Иванов»; the namesakes dataset adds another one.
+    const task = exercise(`SELECT b.title FROM books b
+      JOIN book_authors ba ON ba.book_id = b.id WHERE ba.author_id <> 49`);
+    const answer = `SELECT b.title FROM books b
+      JOIN book_authors ba ON ba.book_id = b.id JOIN authors a ON a.id = ba.author_id
+      WHERE a.full_name <> 'Алексей Иванов'`;
+    const verdict = await judgeQuery(engine, task, answer);
+    expect(verdict.feedback).toMatchObject({ kind: 'hidden-dataset',
+      property: 'два разных автора с одинаковым именем' });
+  });
+
+  it('rejects SELECT 1 and typed-in rows', async () => {
+    const task = exercise('SELECT title, price FROM books WHERE id = 42');
+    expect((await judgeQuery(engine, task, 'SELECT 1')).passed).toBe(false);
+
+    const base = await engine.query('base', task.solution);
+    if (!base.ok) throw new Error('reference failed');
+    const [title, price] = base.result.rows[0];
+    const literal = `SELECT '${String(title).replace(/'/g, "''")}', ${price}`;
+    const verdict = await judgeQuery(engine, task, literal);
+    expect(['literal-rows', 'hidden-dataset']).toContain(verdict.feedback.kind);
+  });
+
+  it('accepts an average computed another way (float noise is not a difference)', async () => {
+    const task = exercise('SELECT AVG(price) FROM books');
+    const verdict = await judgeQuery(engine, task, 'SELECT SUM(price) / COUNT(price) FROM books');
+    expect(verdict.passed).toBe(true);
+  });
+
+  it('rejects COUNT(*) where the task counts books that have a page count', async () => {
+    const task = exercise('SELECT COUNT(pages) FROM books');
+    const verdict = await judgeQuery(engine, task, 'SELECT COUNT(*) FROM books');
+    expect(verdict.passed).toBe(false);
+  });
+
+  it('rejects two statements and runs neither', async () => {
+    const task = exercise('SELECT COUNT(*) FROM reviews');
+    const verdict = await judgeQuery(engine, task, 'SELECT COUNT(*) FROM reviews; DELETE FROM reviews;');
+    expect(verdict.feedback).toMatchObject({ kind: 'failure',
+      failure: { kind: 'multiple-statements' } });
+    const after = await engine.query('base', 'SELECT COUNT(*) FROM reviews');
+    expect(after.ok && after.result.rows[0][0]).toBeGreaterThan(0);
+  });
+
+  it('refuses a statement that changes data, and changes nothing', async () => {
+    const task = exercise('SELECT COUNT(*) FROM reviews');
+    const verdict = await judgeQuery(engine, task, 'DELETE FROM reviews');
+    expect(verdict.feedback).toMatchObject({ failure: { kind: 'not-a-query' } });
+  });
+
+  it('treats comments, a trailing semicolon, CRLF and a BOM as one statement', async () => {
+    const task = exercise('SELECT COUNT(*) FROM books');
+    const answer = '\uFEFF-- мой ответ\r\n/* блок */\r\nSELECT COUNT(*)\r\nFROM books;\r\n';
+    expect((await judgeQuery(engine, task, answer)).passed).toBe(true);
+  });
+
+  it('calls a comment-only answer empty', async () => {
+    const task = exercise('SELECT COUNT(*) FROM books');
+    const verdict = await judgeQuery(engine, task, '-- пока ничего\n');
+    expect(verdict.feedback.kind).toBe('empty-answer');
+  });
+
+  it('gives the engine error with its text for broken SQL', async () => {
+    const task = exercise('SELECT COUNT(*) FROM books');
+    const verdict = await judgeQuery(engine, task, 'SELECT COUNT(*) FORM books');
+    expect(verdict.feedback).toMatchObject({ kind: 'failure', failure: { kind: 'engine-error' } });
+  });
+
+  it('names the hidden dataset property, never its rows', async () => {
+    // On the base data every book without a page count has an ISBN but two; on the nulls
+    // dataset many more lack both.
+    const task = exercise('SELECT COUNT(*) FROM books WHERE pages IS NULL');
+    const verdict = await judgeQuery(engine, task,
+      'SELECT COUNT(*) + 2 FROM books WHERE pages IS NULL AND isbn IS NOT NULL');
+    expect(verdict.feedback).toMatchObject({ kind: 'hidden-dataset',
+      property: 'NULL в необязательных столбцах' });
+  });
+});

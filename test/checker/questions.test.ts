@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { judgeQuestion } from '../../src/checker/questions.js';
+import type { ChoiceExercise, OrderingExercise, ShortExercise } from '../../src/course/format.js';
+
+const base = { title: 't', hints: ['h'], explanation: 'e' };
+const single: ChoiceExercise = { ...base, id: 'one', kind: 'choice', question: '?',
+  multiple: false, options: [
+    { key: 'a', text: 'ноль', correct: false, why: 'ноль — значение' },
+    { key: 'b', text: 'нет значения', correct: true },
+    { key: 'c', text: 'пустая строка', correct: false },
+  ] };
+const multiple: ChoiceExercise = { ...single, id: 'many', multiple: true,
+  options: single.options.map((o) => ({ ...o, correct: o.key !== 'a' })) };
+const ordering: OrderingExercise = { ...base, id: 'ord', kind: 'ordering', question: '?',
+  options: [{ key: 'a', text: 'FROM' }, { key: 'b', text: 'WHERE' }, { key: 'c', text: 'SELECT' }],
+  answer: ['a', 'b', 'c'] };
+const short: ShortExercise = { ...base, id: 'short', kind: 'short', question: '?',
+  accept: ['альтернативный ключ'] };
+
+const file = (answer: string) => `# Вопрос\n#   a) ...\n\n${answer}\n`;
+
+describe('question exercises', () => {
+  it('reads letters under the comment lines, Cyrillic look-alikes included', () => {
+    expect(judgeQuestion(single, file('b')).passed).toBe(true);
+    expect(judgeQuestion(multiple, file('с, b')).passed).toBe(true);
+    expect(judgeQuestion(multiple, file('B C')).passed).toBe(true);
+  });
+
+  it('explains each wrong pick with its why', () => {
+    expect(judgeQuestion(single, file('a')).feedback).toEqual({ kind: 'wrong-choice',
+      wrongPicks: [{ key: 'a', why: 'ноль — значение' }], missed: 1 });
+    expect(judgeQuestion(multiple, file('b')).feedback)
+      .toMatchObject({ kind: 'wrong-choice', wrongPicks: [], missed: 1 });
+  });
+
+  it('says what is unreadable instead of guessing', () => {
+    expect(judgeQuestion(single, file('b, c')).feedback)
+      .toMatchObject({ kind: 'unreadable', reason: 'one-choice' });
+    expect(judgeQuestion(single, file('z')).feedback)
+      .toMatchObject({ kind: 'unreadable', reason: 'unknown-key', keys: ['z'] });
+    expect(judgeQuestion(single, file('второй')).feedback)
+      .toMatchObject({ kind: 'unreadable', reason: 'letters' });
+    expect(judgeQuestion(single, '# только комментарий\n').feedback.kind).toBe('empty-answer');
+  });
+
+  it('checks an order and says how much of it is right', () => {
+    expect(judgeQuestion(ordering, file('a b c')).passed).toBe(true);
+    expect(judgeQuestion(ordering, file('a c b')).feedback)
+      .toEqual({ kind: 'wrong-order', correctPrefix: 1, total: 3 });
+    expect(judgeQuestion(ordering, file('a a b')).feedback)
+      .toMatchObject({ reason: 'repeated-key' });
+  });
+
+  it('accepts short answers ignoring case, Ё and final punctuation', () => {
+    expect(judgeQuestion(short, file('Альтернативный  ключ.')).passed).toBe(true);
+    expect(judgeQuestion(short, file('первичный ключ')).passed).toBe(false);
+    const yo: ShortExercise = { ...short, accept: ['трёхзначная логика'] };
+    expect(judgeQuestion(yo, file('ТРЕХЗНАЧНАЯ логика')).passed).toBe(true);
+  });
+});

@@ -1,0 +1,166 @@
+// The program as a learner uses it, run in-process with a fake terminal or pipe.
+import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ansi, learnerEnv, runCli } from '../helpers.js';
+
+const reference: Record<string, string> = {
+  'cheap-books': 'SELECT title, price FROM books WHERE price < 300 ORDER BY price, title;',
+  'books-per-language': 'SELECT language, COUNT(*) AS n FROM books GROUP BY language',
+  'what-is-null': 'b',
+};
+
+function answer(env: Record<string, string>, id: string, text: string): void {
+  const ext = id === 'what-is-null' ? 'txt' : 'sql';
+  appendFileSync(join(env.DBCOURSE_WORKSPACE, 'two-queries', `${id}.${ext}`), text + '\n');
+}
+
+describe('help and usage errors', () => {
+  it('prints help in Russian and exits 0', async () => {
+    const run = await runCli(['--help'], learnerEnv());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Использование: dbcourse [параметры] [команда]');
+    expect(run.stdout).toContain('check <урок> [упражнение]');
+    expect(run.stdout).not.toMatch(/Usage:|Options:|\[options\]/);
+  });
+
+  it('exits 2 with a Russian message for an unknown command or a missing argument', async () => {
+    const unknown = await runCli(['chek', '2-4'], learnerEnv());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Нет команды «chek»');
+
+    const missing = await runCli(['show'], learnerEnv());
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Не хватает аргумента «урок»');
+
+    const badId = await runCli(['show', '9-9'], learnerEnv());
+    expect(badId.code).toBe(2);
+    expect(badId.stderr).toContain('Урока 9-9 нет');
+    expect(badId.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('reading and answering a lesson', () => {
+  it('shows the lesson, creates answer files with the task, never overwrites them', async () => {
+    const env = learnerEnv();
+    const first = await runCli(['show', '1-1'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Урок 1-1. Две задачи на запросы');
+    expect(first.stdout).toContain('ОПРЕДЕЛЕНИЯ');
+
+    const file = join(env.DBCOURSE_WORKSPACE, 'two-queries', 'cheap-books.sql');
+    expect(readFileSync(file, 'utf8')).toContain('-- Выведите название и цену книг дешевле 300');
+
+    writeFileSync(file, 'SELECT title, price FROM books -- мой черновик\n');
+    await runCli(['show', '2.1'.replace('2', '1')], env);
+    await runCli(['check', '1-1'], env);
+    expect(readFileSync(file, 'utf8')).toBe('SELECT title, price FROM books -- мой черновик\n');
+  });
+
+  it('fails empty answers (exit 1) and passes reference answers (exit 0)', async () => {
+    const env = learnerEnv();
+    const created = await runCli(['check', '1-1'], env);
+    expect(created.code).toBe(1);
+    expect(created.stdout).toContain('Файла с ответом не было');
+    const empty = await runCli(['check', '1-1'], env);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toContain('Ответ пуст');
+
+    for (const [id, text] of Object.entries(reference)) answer(env, id, text);
+    const passed = await runCli(['check', 'lesson-1-1'], env);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain('Урок 1-1 пройден');
+
+    const list = await runCli(['list'], env);
+    expect(list.stdout).toMatch(/\[x\] 1-1/);
+    const progress = await runCli(['progress'], env);
+    expect(progress.stdout).toContain('Упражнений решено: 3 из 3');
+  });
+
+  it('explains a wrong answer with tables that fit the terminal', async () => {
+    const env = learnerEnv();
+    await runCli(['show', '1-1'], env);
+    answer(env, 'cheap-books', 'SELECT title, price FROM books WHERE price <= 300 ORDER BY price');
+    const run = await runCli(['check', '1-1', 'cheap-books'], env, { tty: true, columns: 60 });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Ваш результат|строк/);
+    // eslint-disable-next-line no-control-regex
+    const plain = run.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    for (const line of plain.split('\n')) {
+      // Paths cannot be wrapped; everything else must fit.
+      if (!line.includes('/')) expect(line, line).toSatisfy((l: string) => l.length <= 60);
+    }
+  });
+
+  it('checks one exercise by its number', async () => {
+    const env = learnerEnv();
+    await runCli(['show', '1-1'], env);
+    answer(env, 'what-is-null', 'b');
+    const run = await runCli(['check', '1-1', '3'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Что такое NULL');
+    expect(run.stdout).not.toContain('Дешёвые книги');
+  });
+});
+
+describe('output modes', () => {
+  it('is plain in a pipe and under NO_COLOR, coloured on a terminal', async () => {
+    const env = learnerEnv();
+    expect((await runCli(['show', '1-1'], env)).stdout).not.toMatch(ansi);
+    expect((await runCli(['show', '1-1'], env, { tty: true })).stdout).toMatch(ansi);
+    expect((await runCli(['show', '1-1'], { ...env, NO_COLOR: '1' }, { tty: true })).stdout)
+      .not.toMatch(ansi);
+  });
+});
+
+describe('hints and solutions', () => {
+  it('gives one more hint each time and says when there are no more', async () => {
+    const env = learnerEnv();
+    const first = await runCli(['hint', '1-1', 'cheap-books'], env);
+    expect(first.stdout).toContain('подсказки 1 из 2');
+    expect(first.stdout).not.toContain('ORDER BY price, title');
+    const second = await runCli(['hint', '1-1', 'cheap-books'], env);
+    expect(second.stdout).toContain('подсказки 2 из 2');
+    expect(second.stdout).toContain('Подсказок больше нет');
+  });
+
+  it('keeps the solution until the exercise is passed or the learner gives up', async () => {
+    const env = learnerEnv();
+    const locked = await runCli(['solution', '1-1', 'cheap-books'], env);
+    expect(locked.code).toBe(1);
+    expect(locked.stdout).toContain('--give-up');
+    expect(locked.stdout).not.toContain('price < 300');
+
+    const given = await runCli(['solution', '1-1', 'cheap-books', '--give-up'], env);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain('price < 300');
+    const progress = await runCli(['progress'], env);
+    expect(progress.stdout).toContain('решений подсмотрено: 1');
+  });
+});
+
+describe('next and the first run', () => {
+  it('welcomes a new learner, then moves on once the lesson is passed', async () => {
+    const env = learnerEnv();
+    const first = await runCli([], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Добро пожаловать в dbcourse');
+    expect(first.stdout).toContain(env.DBCOURSE_WORKSPACE);
+
+    for (const [id, text] of Object.entries(reference)) answer(env, id, text);
+    await runCli(['check', '1-1'], env);
+    const done = await runCli(['next'], env);
+    expect(done.stdout).toContain('уроков пройдены');
+    expect(done.stdout).not.toContain('Добро пожаловать');
+  });
+
+  it('survives a damaged progress file with a warning and a backup', async () => {
+    const env = learnerEnv();
+    await runCli(['show', '1-1'], env);
+    writeFileSync(join(env.DBCOURSE_DATA_DIR, 'progress.json'), 'не json');
+    const run = await runCli(['list'], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('повреждён');
+    expect(run.stderr).toContain('progress.json.damaged-');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { createStyle } from '../../src/render/style.js';
+import { renderTable } from '../../src/render/table.js';
+import { ansi } from '../helpers.js';
+
+const plain = { width: 50, style: createStyle(false) };
+const color = { width: 50, style: createStyle(true) };
+
+describe('tables', () => {
+  it('fit the width, Cyrillic included, cutting result cells with an ellipsis', () => {
+    const table = renderTable(['title', 'price'], [
+      ['Мастер и Маргарита: иллюстрированное юбилейное издание', 1499.9],
+      ['Война и мир', null],
+    ], plain);
+    for (const line of table.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(50);
+    expect(table).toContain('…');
+    expect(table).toContain('NULL');
+    expect(table).not.toMatch(ansi);
+  });
+
+  it('wrap prose cells onto more lines instead of cutting them', () => {
+    const table = renderTable(['Понятие', 'Смысл'], [['Первичный ключ',
+      'уникален, не NULL, один на таблицу, выбран из потенциальных ключей']],
+    { ...plain, wrap: true });
+    expect(table).not.toContain('…');
+    expect(table).toContain('потенциальных');
+  });
+});
+
+describe('markdown', () => {
+  const source = [
+    '## Теория', '', 'Текст с **жирным** и `кодом`, который переносится по ширине',
+    'экрана, а не по строкам исходника.', '', '- пункт с **жирным**', '',
+    '```sql', 'SELECT title FROM books;', '```',
+  ].join('\n');
+
+  it('renders plain text with no escape codes and no raw markup', () => {
+    const text = renderMarkdown(source, plain);
+    expect(text).not.toMatch(ansi);
+    expect(text).not.toContain('**');
+    expect(text).toContain('ТЕОРИЯ');
+    expect(text).toContain('`кодом`');
+    expect(text).toContain('    SELECT title FROM books;');
+    for (const line of text.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(50);
+  });
+
+  it('highlights SQL and emphasis in colour', () => {
+    const text = renderMarkdown(source, color);
+    expect(text).toMatch(ansi);
+    expect(text).not.toContain('**');
+  });
+});
