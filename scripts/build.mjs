@@ -29,6 +29,8 @@ await build({
     __DBCOURSE_VERSION__: JSON.stringify(pkg.version),
     'process.env.NODE_ENV': '"production"',
   },
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 

@@ -1,6 +1,6 @@
 /** Judges a query exercise: the learner's result against the reference's, on every dataset. */
 import type { QueryExercise } from '../course/format.js';
-import type { Engine, QueryOutcome } from '../engines/engine.js';
+import type { Engine } from '../engines/engine.js';
 import { compareResults } from './compare.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
 
@@ -23,10 +23,13 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
   }
 
   const reference = referenceSql(exercise, engine.name);
-  const [visible, ...hidden] = engine.datasets;
+  // Every dataset's answer is queued at once: the sandbox thread works through them while
+  // this thread runs the references.
+  const answers = engine.datasets.map((d) => engine.query(d.name, answer));
 
-  for (const dataset of [visible, ...hidden]) {
-    const learner: QueryOutcome = await engine.query(dataset.name, answer);
+  for (const [i, dataset] of engine.datasets.entries()) {
+    const expected = await engine.query(dataset.name, reference, { trusted: true });
+    const learner = await answers[i];
 
     if (!learner.ok) {
       const feedback: QueryFeedback = learner.failure.kind === 'empty'
@@ -35,7 +38,6 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
       return verdict(exercise, feedback);
     }
 
-    const expected = await engine.query(dataset.name, reference);
     if (!expected.ok) {
       return verdict(exercise,
         { kind: 'reference-broken', dataset: dataset.name, failure: expected.failure });
@@ -44,14 +46,15 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
     const difference = compareResults(learner.result, expected.result, exercise);
     if (!difference) continue;
 
-    return verdict(exercise, dataset === visible
+    return verdict(exercise, i === 0
       ? { kind: 'different', difference, shown: { actual: learner.result,
         expected: expected.result } }
       : { kind: 'hidden-dataset', property: dataset.property, difference });
   }
 
   // Same result everywhere and no table read: the rows were typed in, not queried.
-  if (await engine.readsTables(answer) === false && await engine.readsTables(reference)) {
+  if (await engine.readsTables(answer) === false &&
+    await engine.readsTables(reference, { trusted: true })) {
     return verdict(exercise, { kind: 'literal-rows' });
   }
 

@@ -2,6 +2,10 @@
  * What commands share, created on first use: the course, the progress store, the workspace
  * and the engine. Keeps start-up cheap for commands that need only some of them.
  */
+import { join } from 'node:path';
+import { judge } from '../checker/judge.js';
+import { VerdictCache } from '../checker/verdict-cache.js';
+import type { Verdict } from '../checker/verdict.js';
 import { Course, type Lesson } from '../course/course.js';
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
@@ -27,6 +31,7 @@ export class Context {
   private store: ProgressStore | undefined;
   private engineInstance: Engine | undefined;
   private readonly reported = new Set<string>();
+  private verdicts: VerdictCache | undefined;
 
   constructor(readonly io: Io, readonly options: GlobalOptions) {
     this.screen = screenFor(io);
@@ -61,9 +66,23 @@ export class Context {
         fixtures: { dir: this.io.env.DBCOURSE_FIXTURES_DIR ?? fixturesDir() },
         cacheRoot: cacheDir(this.io.env),
         timeoutMs: Number(this.io.env.DBCOURSE_QUERY_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+        trustReferences: true,
       });
     }
     return this.engineInstance;
+  }
+
+  /** Judges an answer, reusing a passed verdict for exactly the same inputs. */
+  async judge(exercise: Exercise, answer: string): Promise<Verdict> {
+    const engineName = exercise.kind === 'query' ? (await this.engine()).fingerprint : 'none';
+    this.verdicts ??= new VerdictCache(join(cacheDir(this.io.env), 'verdicts'));
+    if (this.verdicts.hasPassed(exercise, answer, engineName)) {
+      return { exerciseId: exercise.id, passed: true, feedback: { kind: 'passed' } };
+    }
+
+    const verdict = await judge(exercise, answer, () => this.engine());
+    this.verdicts.remember(exercise, answer, engineName, verdict);
+    return verdict;
   }
 
   async close(): Promise<void> {

@@ -26,8 +26,13 @@ export function wantsColor(io: Io): boolean {
   return Boolean(io.stdout.isTTY) && io.env.TERM !== 'dumb';
 }
 
-export function screenFor(io: Io): Screen {
+/** Text width: the terminal's, capped for readability; 80 (or $COLUMNS) for pipes. */
+export function textWidth(io: Io): number {
   const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns
     : Number(io.env.COLUMNS) || 80;
-  return { width: Math.max(40, Math.min(columns, MAX_WIDTH)), style: createStyle(wantsColor(io)) };
+  return Math.max(40, Math.min(columns, MAX_WIDTH));
+}
+
+export function screenFor(io: Io): Screen {
+  return { width: textWidth(io), style: createStyle(wantsColor(io)) };
 }

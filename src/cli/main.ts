@@ -4,9 +4,9 @@
  */
 import { CommanderError } from 'commander';
 import { stuckThreads } from '../util/stuck-threads.js';
-import { Context, type GlobalOptions } from './context.js';
+import type { Context, GlobalOptions } from './context.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
-import { screenFor, type Io } from './io.js';
+import { textWidth, type Io } from './io.js';
 import { buildProgram, type Action } from './program.js';
 
 declare const __DBCOURSE_VERSION__: string | undefined;
@@ -44,7 +44,7 @@ function usageMessage(error: CommanderError): string {
 
 export async function main(argv: string[], io: Io): Promise<RunResult> {
   let pending: { action: Action; options: GlobalOptions } | undefined;
-  const program = buildProgram(version, (text) => io.stdout.write(text), screenFor(io).width,
+  const program = buildProgram(version, (text) => io.stdout.write(text), textWidth(io),
     (action, options) => { pending = { action, options }; });
 
   const debug = argv.includes('--debug');
@@ -60,6 +60,8 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
 
     if (pending) {
       const env = pending.options.color === false ? { ...io.env, NO_COLOR: '1' } : io.env;
+      // Loaded here, not at the top: `dbcourse --help` needs none of it.
+      const { Context } = await import('./context.js');
       ctx = new Context({ ...io, env }, pending.options);
       code = await pending.action(ctx);
     }

@@ -22,6 +22,10 @@ export type QueryFailure =
 
 export type QueryOutcome = { ok: true; result: ResultSet } | { ok: false; failure: QueryFailure };
 
+export interface QueryOptions {
+  trusted?: boolean;
+}
+
 export interface DatasetInfo {
   /** 'base' is the bookstore the learner sees; the others are hidden variants. */
   name: string;
@@ -31,11 +35,19 @@ export interface DatasetInfo {
 
 export interface Engine {
   readonly name: EngineName;
+  /** Changes whenever results could: the engine's version and its datasets. */
+  readonly fingerprint: string;
   /** The visible dataset first, then the hidden variants. */
   readonly datasets: DatasetInfo[];
-  /** Runs one read-only statement on a fresh view of a dataset. Never throws for bad SQL. */
-  query(dataset: string, sql: string): Promise<QueryOutcome>;
+  /**
+   * Runs one read-only statement on a fresh view of a dataset. Never throws for bad SQL.
+   * `trusted` marks the course's own reference SQL, which an engine may run without the
+   * sandbox that learners' SQL needs.
+   */
+  query(dataset: string, sql: string, options?: QueryOptions): Promise<QueryOutcome>;
   /** Whether a statement reads any table (undefined: cannot tell). Catches typed-in rows. */
-  readsTables(sql: string): Promise<boolean | undefined>;
+  readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined>;
+  /** Starts whatever learners' queries need (a thread, a connection) ahead of the first one. */
+  warmUp(): void;
   close(): Promise<void>;
 }

@@ -114,14 +114,16 @@ export class ProgressStore {
     this.save();
   }
 
-  recordAttempt(lessonKey: string, exerciseId: string, passed: boolean, now = new Date()): void {
+  /** Records a checked answer; `save: false` leaves the write to a later save(). */
+  recordAttempt(lessonKey: string, exerciseId: string, passed: boolean,
+    options: { save?: boolean; now?: Date } = {}): void {
     const exercise = this.ensureExercise(lessonKey, exerciseId);
     exercise.attempts += 1;
     if (passed && !exercise.passed) {
       exercise.passed = true;
-      exercise.passedAt = now.toISOString();
+      exercise.passedAt = (options.now ?? new Date()).toISOString();
     }
-    this.save();
+    if (options.save !== false) this.save();
   }
 
   /** Counts one more hint shown; returns how many have been shown now. */
@@ -150,7 +152,7 @@ export class ProgressStore {
     return lesson.exercises[exerciseId];
   }
 
-  private save(): void {
+  save(): void {
     mkdirSync(dirname(this.path), { recursive: true });
     writeFileAtomic(this.path, JSON.stringify(this.data, null, 2) + '\n');
   }

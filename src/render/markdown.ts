@@ -3,10 +3,10 @@
  * lists, SQL-highlighted code, tables that fit. Pure: (markdown, width, style) -> string.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import wrapAnsi from 'wrap-ansi';
 import { highlightSql } from './sql-highlight.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
+import { wrapStyled } from './width.js';
 
 export interface MarkdownOptions {
   width: number;
@@ -92,11 +92,10 @@ function block(token: Token, options: MarkdownOptions, depth: number): string | 
       return style.heading(text);
     }
     case 'paragraph':
-      return wrapAnsi(inline((token as Tokens.Paragraph).tokens, style), width, { hard: true });
+      return wrapStyled(inline((token as Tokens.Paragraph).tokens, style), width);
     case 'text': {
       const text = token as Tokens.Text;
-      return wrapAnsi(text.tokens ? inline(text.tokens, style) : unescape(text.text), width,
-        { hard: true });
+      return wrapStyled(text.tokens ? inline(text.tokens, style) : unescape(text.text), width);
     }
     case 'list':
       return list(token as Tokens.List, options, depth);

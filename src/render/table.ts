@@ -2,7 +2,7 @@
  * Tables of values that fit the terminal: columns shrink from the widest, cells are cut with
  * an ellipsis. The same layout colours or plain, so piped output stays readable.
  */
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import type { Style } from './style.js';
 
 export interface TableOptions {
@@ -15,17 +15,20 @@ export interface TableOptions {
 }
 
 function cut(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
+  let used = 0;
   for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
+    const size = displayWidth(char);
+    if (used + size > width - 1) break;
     out += char;
+    used += size;
   }
   return out + '…';
 }
 
 function pad(text: string, width: number, right: boolean): string {
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+  const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
   return right ? gap + text : text + gap;
 }
 
@@ -35,12 +38,12 @@ function wrapCell(text: string, width: number): string[] {
 
   for (const word of text.split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (stringWidth(next) <= width) {
+    if (displayWidth(next) <= width) {
       line = next;
       continue;
     }
     if (line) lines.push(line);
-    line = stringWidth(word) <= width ? word : cut(word, width);
+    line = displayWidth(word) <= width ? word : cut(word, width);
   }
 
   lines.push(line);
@@ -77,10 +80,10 @@ export function renderTable(headers: string[], rows: (string | number | null)[][
     rows.every((row) => row[c] === null || typeof row[c] === 'number'));
 
   const natural = headers.map((h, c) =>
-    Math.max(stringWidth(h), ...text.map((row) => stringWidth(row[c] ?? ''))));
+    Math.max(displayWidth(h), ...text.map((row) => displayWidth(row[c] ?? ''))));
   // Borders: "| " before each column, " |" after the last: 3 per column + 1.
   const longestWord = (c: number) => Math.max(...[headers[c], ...text.map((row) => row[c] ?? '')]
-    .flatMap((cell) => cell.split(' ').map((word) => stringWidth(word))));
+    .flatMap((cell) => cell.split(' ').map((word) => displayWidth(word))));
   const minimum = headers.map((_, c) => (options.wrap ? Math.min(natural[c], longestWord(c)) : 3));
   const widths = fitWidths(natural, minimum, options.width - (3 * headers.length + 1));
 

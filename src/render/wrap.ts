@@ -1,5 +1,5 @@
 /** Word wrapping of plain text by display width, keeping blank lines between paragraphs. */
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 
 /** Lines of a paragraph that keep their own line: list items and indented (code) lines. */
 const ownLine = /^(\s{2,}|[-*•]\s|\d+[.)]\s)/;
@@ -38,13 +38,16 @@ export function wrapText(text: string, width: number): string[] {
     }
 
     let line = '';
+    let used = 0;
     for (const word of words) {
-      const next = line ? `${line} ${word}` : word;
-      if (line && stringWidth(next) > width) {
+      const size = displayWidth(word);
+      if (line && used + 1 + size > width) {
         out.push(line);
         line = word;
+        used = size;
       } else {
-        line = next;
+        used += line ? 1 + size : size;
+        line = line ? `${line} ${word}` : word;
       }
     }
     out.push(line);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import stringWidth from 'string-width';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { createStyle } from '../../src/render/style.js';
 import { renderTable } from '../../src/render/table.js';
+import { displayWidth as stringWidth } from '../../src/render/width.js';
 import { ansi } from '../helpers.js';
 
 const plain = { width: 50, style: createStyle(false) };
@@ -26,6 +26,15 @@ describe('tables', () => {
     { ...plain, wrap: true });
     expect(table).not.toContain('…');
     expect(table).toContain('потенциальных');
+  });
+});
+
+describe('display width', () => {
+  it('counts Cyrillic as one column, wide characters as two, colour codes as none', () => {
+    expect(stringWidth('Ёжик в тумане')).toBe(13);
+    expect(stringWidth('\u001b[1mЖирный\u001b[22m')).toBe(6);
+    expect(stringWidth('数据库')).toBe(6);
+    expect(stringWidth('é')).toBe(1);
   });
 });
 

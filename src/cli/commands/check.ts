@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Exercise } from '../../course/format.js';
-import { judge } from '../../checker/judge.js';
 import type { Verdict } from '../../checker/verdict.js';
 import { renderVerdict } from '../../render/verdict.js';
 import { wrapText } from '../../render/wrap.js';
@@ -18,31 +17,36 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
     ? [ctx.exercise(lesson, exerciseId)]
     : meta.exercises.map((exercise, index) => ({ exercise, index }));
 
+
+  // The SQL thread starts now: its start-up is most of a check's time.
+  if (chosen.some((c) => c.exercise.kind === 'query')) (await ctx.engine()).warmUp();
+
   const files = ensureAnswerFiles(ctx.workspace, entry, meta.key, chosen.map((c) => c.exercise));
   ctx.print(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
     style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
 
+  // Judged together so that the sandbox thread never waits; printed in order.
+  const verdicts = await Promise.all(chosen.map(async ({ exercise }, i): Promise<Verdict> => {
+    if (files[i].created) {
+      return { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
+    }
+    return ctx.judge(exercise, readAnswer(files[i].path) ?? '');
+  }));
   let failed = 0;
 
   for (const [i, { exercise, index }] of chosen.entries()) {
-    const file = files[i];
-    let verdict: Verdict;
-
-    if (file.created) {
-      verdict = { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
-    } else {
-      verdict = await judge(exercise, readAnswer(file.path) ?? '', () => ctx.engine());
-      // Recorded at once: a later overrunning query must not lose this verdict.
-      if (verdict.feedback.kind !== 'empty-answer') {
-        store.recordAttempt(meta.key, exercise.id, verdict.passed);
-      }
-    }
+    const verdict = verdicts[i];
+    const recorded = verdict.feedback.kind !== 'empty-answer' &&
+      verdict.feedback.kind !== 'no-answer-file';
+    if (recorded) store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
 
     if (!verdict.passed) failed += 1;
     ctx.print((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
-      (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${file.path}`)));
+      (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${files[i].path}`)));
   }
 
+  // One write for the whole check; an overrunning query is stopped, so this line is reached.
+  store.save();
   ctx.print('\n' + summary(ctx, lesson.meta.key, meta.exercises, entry.short, exerciseId,
     failed));
   return failed === 0 ? EXIT_OK : EXIT_FAILED;

@@ -1,4 +1,6 @@
-import type { Engine, QueryOutcome } from '../engine.js';
+import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
+import type { Engine, QueryOptions, QueryOutcome } from '../engine.js';
 import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
 import { Sandbox } from './sandbox.js';
 
@@ -7,33 +9,68 @@ export interface SqliteEngineOptions {
   cacheRoot: string;
   timeoutMs: number;
   maxRows?: number;
+  /**
+   * Run the course's reference SQL on the main thread, beside the learner's on the sandbox
+   * thread. Off for authoring checks, where a reference may be the thing that runs away.
+   */
+  trustReferences?: boolean;
+}
+
+interface Runner {
+  run(request: { path: string; sql: string }, maxRows: number): QueryOutcome;
+  readsTables(request: { path: string; sql: string }):
+    { ok: true; readsTables: boolean } | { ok: false };
 }
 
 export class SqliteEngine implements Engine {
   readonly name = 'sqlite' as const;
   readonly datasets: BuiltDataset[];
+  readonly fingerprint: string;
   private readonly sandbox: Sandbox;
+  private local: Runner | undefined;
+  private readonly maxRows: number;
 
-  constructor(options: SqliteEngineOptions) {
+  constructor(private readonly options: SqliteEngineOptions) {
     this.datasets = buildDatasets(options.fixtures, options.cacheRoot);
-    this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: options.maxRows ?? 50_000 });
+    // The folder the datasets were built into is named by the fixtures' stamp.
+    this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}`;
+    this.maxRows = options.maxRows ?? 50_000;
+    this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows });
   }
 
-  query(dataset: string, sql: string): Promise<QueryOutcome> {
-    return this.sandbox.run(this.path(dataset), sql);
+  warmUp(): void {
+    this.sandbox.warmUp();
   }
 
-  readsTables(sql: string): Promise<boolean | undefined> {
-    return this.sandbox.readsTables(this.path(this.datasets[0].name), sql);
+  async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryOutcome> {
+    const path = this.path(dataset);
+    if (options.trusted && this.options.trustReferences) {
+      return this.runner().run({ path, sql }, this.maxRows);
+    }
+    return this.sandbox.run(path, sql);
+  }
+
+  async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
+    const path = this.path(this.datasets[0].name);
+    if (options.trusted && this.options.trustReferences) {
+      const outcome = this.runner().readsTables({ path, sql });
+      return outcome.ok ? outcome.readsTables : undefined;
+    }
+    return this.sandbox.readsTables(path, sql);
+  }
+
+  close(): Promise<void> {
+    return this.sandbox.close();
+  }
+
+  private runner(): Runner {
+    this.local ??= createRequire(import.meta.url)('./sqlite-worker.cjs') as Runner;
+    return this.local;
   }
 
   private path(dataset: string): string {
     const built = this.datasets.find((d) => d.name === dataset);
     if (!built) throw new Error(`unknown dataset ${dataset}`);
     return built.path;
-  }
-
-  close(): Promise<void> {
-    return this.sandbox.close();
   }
 }

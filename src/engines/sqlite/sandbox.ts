@@ -1,7 +1,9 @@
 /**
- * Runs SQL on a worker thread with a time limit. A query that overruns cannot be stopped
- * (better-sqlite3 has no interrupt and a busy worker cannot be terminated), so the sandbox
- * abandons that thread, answers "timeout" and carries on with a fresh one.
+ * Runs learners' SQL on a worker thread with a time limit per statement. Requests queue up
+ * and go to the thread one at a time, so each one's clock starts when it starts to run.
+ * A statement that overruns cannot be stopped (better-sqlite3 has no interrupt and a busy
+ * thread cannot be terminated), so the sandbox abandons that thread, answers "timeout" and
+ * carries on with a fresh one.
  */
 import { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
@@ -9,11 +11,10 @@ import type { QueryOutcome } from '../engine.js';
 
 type Reply = QueryOutcome | { ok: true; readsTables: boolean };
 
-interface Pending {
-  resolve: (outcome: Reply) => void;
-  timer: NodeJS.Timeout;
+interface Request {
+  message: { path: string; sql: string; mode: 'query' | 'tables' };
+  resolve: (reply: Reply) => void;
 }
-
 
 export interface SandboxOptions {
   timeoutMs: number;
@@ -22,10 +23,14 @@ export interface SandboxOptions {
 
 export class Sandbox {
   private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly queue: Request[] = [];
+  private running: { request: Request; timer: NodeJS.Timeout } | undefined;
 
   constructor(private readonly options: SandboxOptions) {}
+
+  warmUp(): void {
+    this.ensureWorker();
+  }
 
   run(path: string, sql: string): Promise<QueryOutcome> {
     return this.request({ path, sql, mode: 'query' }) as Promise<QueryOutcome>;
@@ -36,21 +41,37 @@ export class Sandbox {
     return 'readsTables' in outcome ? outcome.readsTables : undefined;
   }
 
-  private request(message: { path: string; sql: string; mode: string }): Promise<Reply> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.overrun(worker), this.options.timeoutMs);
-      this.pending.set(id, { resolve, timer });
-      worker.postMessage({ id, ...message });
-    });
-  }
-
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) await worker.terminate();
+    if (worker && !this.running) await worker.terminate();
+  }
+
+  private request(message: Request['message']): Promise<Reply> {
+    return new Promise((resolve) => {
+      this.queue.push({ message, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const request = this.queue.shift();
+    if (!request) return;
+
+    const worker = this.ensureWorker();
+    const timer = setTimeout(() => this.overrun(worker), this.options.timeoutMs);
+    this.running = { request, timer };
+    worker.postMessage(request.message);
+  }
+
+  private finish(reply: Reply): void {
+    const running = this.running;
+    if (!running) return;
+    clearTimeout(running.timer);
+    this.running = undefined;
+    running.request.resolve(reply);
+    this.pump();
   }
 
   private ensureWorker(): Worker {
@@ -60,15 +81,15 @@ export class Sandbox {
       workerData: { maxRows: this.options.maxRows },
     });
 
-    worker.on('message', (message: { id: number; outcome: Reply }) => {
-      const pending = this.pending.get(message.id);
-      if (!pending) return;
-      clearTimeout(pending.timer);
-      this.pending.delete(message.id);
-      pending.resolve(message.outcome);
+    worker.on('message', (reply: Reply) => {
+      if (this.worker === worker) this.finish(reply);
+    });
+    worker.on('error', (error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.finish({ ok: false, failure: { kind: 'engine-error', message: error.message } });
     });
 
-    worker.on('error', (error) => this.failAll(error.message));
     worker.unref();
     this.worker = worker;
     return worker;
@@ -79,19 +100,6 @@ export class Sandbox {
     markThreadStuck();
 
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      this.pending.delete(id);
-      pending.resolve({ ok: false, failure: { kind: 'timeout', seconds } });
-    }
-  }
-
-  private failAll(message: string): void {
-    this.worker = undefined;
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      this.pending.delete(id);
-      pending.resolve({ ok: false, failure: { kind: 'engine-error', message } });
-    }
+    this.finish({ ok: false, failure: { kind: 'timeout', seconds } });
   }
 }

@@ -1,18 +1,24 @@
 'use strict';
 /*
- * The thread that runs SQL for the SQLite engine. Plain CommonJS so that it runs unchanged
- * from src/ (tests) and from dist/ (the bundle). better-sqlite3 cannot be interrupted, so the
- * main thread gives up on this thread when a query overruns and starts another.
+ * Runs SQL for the SQLite engine: on a worker thread for learners' SQL (better-sqlite3 cannot
+ * be interrupted, so the main thread gives up on a thread whose query overruns), or required
+ * on the main thread for the course's own reference solutions. Plain CommonJS so that it runs
+ * unchanged from src/ (tests) and from dist/ (the bundle).
  */
-const { parentPort, workerData } = require('node:worker_threads');
+const { isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { dirname, join } = require('node:path');
 const Database = require('better-sqlite3');
+
+// Named directly: better-sqlite3 otherwise searches a dozen folders for its addon each start.
+const nativeBinding = join(dirname(require.resolve('better-sqlite3/package.json')), 'build',
+  'Release', 'better_sqlite3.node');
 
 const connections = new Map();
 
 function connection(path) {
   let db = connections.get(path);
   if (!db) {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
     db.pragma('query_only = ON');
     connections.set(path, db);
   }
@@ -26,7 +32,7 @@ function classify(error) {
   return { kind: 'engine-error', message };
 }
 
-function run(request) {
+function run(request, maxRows) {
   let statement;
   try {
     statement = connection(request.path).prepare(request.sql);
@@ -44,8 +50,8 @@ function run(request) {
     for (const row of statement.raw(true).iterate()) {
       rows.push(row.map((cell) => (cell instanceof Uint8Array ? `x'${Buffer.from(cell)
         .toString('hex')}'` : typeof cell === 'bigint' ? Number(cell) : cell)));
-      if (rows.length > workerData.maxRows) {
-        return { ok: false, failure: { kind: 'too-many-rows', limit: workerData.maxRows } };
+      if (rows.length > maxRows) {
+        return { ok: false, failure: { kind: 'too-many-rows', limit: maxRows } };
       }
     }
     return { ok: true, result: { columns, rows } };
@@ -64,7 +70,12 @@ function readsTables(request) {
   }
 }
 
-parentPort.on('message', (request) => {
-  const outcome = request.mode === 'tables' ? readsTables(request) : run(request);
-  parentPort.postMessage({ id: request.id, outcome });
-});
+if (isMainThread) {
+  module.exports = { run, readsTables };
+} else {
+  parentPort.on('message', (request) => {
+    parentPort.postMessage(request.mode === 'tables'
+      ? readsTables(request)
+      : run(request, workerData.maxRows));
+  });
+}

@@ -1,0 +1,104 @@
+// npm run bench: start-up time of dbcourse commands as a ratio to Node's own start-up
+// (`node -e 0`), measured in one run on this machine, and each command's peak memory.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.env.BENCH_RUNS) || 21;
+const home = mkdtempSync(join(tmpdir(), 'dbcourse-bench-'));
+const env = {
+  ...process.env,
+  DBCOURSE_DATA_DIR: join(home, 'data'),
+  DBCOURSE_CACHE_DIR: join(home, 'cache'),
+  DBCOURSE_WORKSPACE: join(home, 'answers'),
+  DBCOURSE_PAGER: '',
+};
+const bin = join(root, 'bin', 'dbcourse');
+
+function once(args, extraNodeArgs = []) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [...extraNodeArgs, ...args], { env,
+    encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms, result };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(args, before = () => undefined) {
+  before();
+  once(args);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    times.push(once(args).ms);
+  }
+  before();
+  const probe = once(args, ['--import', join(root, 'scripts', 'bench-rss.mjs')]).result;
+  const rss = Number(/BENCH_MAXRSS_KB (\d+)/.exec(probe.stderr)?.[1] ?? NaN);
+  return { ms: median(times), rssMb: rss / 1024, status: probe.status };
+}
+
+/** A first check: no verdict remembered from an earlier run of the same answers. */
+function forgetVerdicts() {
+  rmSync(join(env.DBCOURSE_CACHE_DIR, 'verdicts'), { recursive: true, force: true });
+}
+
+/** Writes the reference answers of lesson 2-4 into the workspace, as a learner who solved it. */
+function solveLesson(short) {
+  spawnSync(process.execPath, [bin, 'show', short], { env });
+  const lessonDir = join(root, 'lessons', '02-sql-single-table', '01-selecting');
+  const file = join(lessonDir, '04-aggregates-group-by.md');
+  const meta = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))[1]);
+
+  for (const e of meta.exercises) {
+    const answer = e.kind === 'query' ? e.solution
+      : e.kind === 'choice' ? e.options.filter((o) => o.correct).map((o) => o.key).join(', ')
+        : e.kind === 'ordering' ? e.answer.join(' ') : e.accept[0];
+    appendFileSync(join(env.DBCOURSE_WORKSPACE, meta.key,
+      `${e.id}.${e.kind === 'query' ? 'sql' : 'txt'}`), `${answer}\n`);
+  }
+}
+
+try {
+  const cold = once([bin, 'check', '2-4']).ms;
+  solveLesson('2-4');
+  const check = spawnSync(process.execPath, [bin, 'check', '2-4'], { env, encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`check 2-4 with the reference answers failed:\n${check.stdout}`);
+
+  const node = measure(['-e', '0']);
+  const cases = [
+    { name: 'dbcourse --help', args: [bin, '--help'], target: 1.3 },
+    { name: 'dbcourse show 2-4', args: [bin, 'show', '2-4'], target: 2.5 },
+    { name: 'dbcourse check 2-4 (correct, first check)', args: [bin, 'check', '2-4'], target: 2,
+      before: forgetVerdicts },
+    { name: 'dbcourse check 2-4 (correct, re-check)', args: [bin, 'check', '2-4'], target: 2 },
+  ];
+
+  console.log(`runs per command: ${runs}, median wall time; node -e 0: ${node.ms.toFixed(1)} ms, ` +
+    `peak ${node.rssMb.toFixed(1)} MB`);
+  console.log(`first check ever (builds the SQLite datasets into the cache): ${cold.toFixed(0)} ms`);
+  console.log('');
+
+  let failed = 0;
+  for (const c of cases) {
+    const m = measure(c.args, c.before);
+    const ratio = m.ms / node.ms;
+    const ok = ratio <= c.target;
+    if (!ok) failed += 1;
+    console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(7)} ms  ` +
+      `${ratio.toFixed(2)}x node (target ${c.target}x) ${ok ? 'ok  ' : 'OVER'}  ` +
+      `peak ${m.rssMb.toFixed(1)} MB`);
+  }
+
+  process.exitCode = failed > 0 ? 1 : 0;
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
