@@ -87,6 +87,18 @@ try {
   console.log(`first check ever (builds the SQLite datasets into the cache): ${cold.toFixed(0)} ms`);
   console.log('');
 
+  // MySQL: a server prepared by `db setup` (admin from BENCH_MYSQL_ADMIN_URL, or local root).
+  const admin = process.env.BENCH_MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
+  const setup = spawnSync(process.execPath, [bin, 'db', 'setup', '--admin-url', admin,
+    '--user', 'dbcourse_bench'], { env, encoding: 'utf8' });
+  if (setup.status === 0) {
+    spawnSync(process.execPath, [bin, 'db', 'use', 'sqlite'], { env });
+    cases.push({ name: 'dbcourse check 2-4 on MySQL (first check)',
+      args: [bin, '--engine', 'mysql', 'check', '2-4'], target: 5, before: forgetVerdicts });
+  } else {
+    console.log(`MySQL case skipped: db setup with ${admin} failed:\n${setup.stdout}${setup.stderr}`);
+  }
+
   let failed = 0;
   for (const c of cases) {
     const m = measure(c.args, c.before);

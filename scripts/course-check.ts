@@ -1,31 +1,46 @@
-// npm run course:check [-- 2-4]: validates lessons and runs every reference solution.
+// npm run course:check [-- 2-4] [-- --engine mysql]: validates lessons and runs every
+// reference solution on every dataset of the engine (SQLite by default; MySQL with
+// DBCOURSE_MYSQL_URL, a user prepared by `dbcourse db setup`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCourse } from '../src/authoring/course-check.js';
+import { UserError } from '../src/cli/errors.js';
 import { Course } from '../src/course/course.js';
-import { SqliteEngine } from '../src/engines/sqlite/engine.js';
+import { chooseEngine, openEngine } from '../src/engines/open.js';
 import { fixturesDir, lessonsDir } from '../src/util/paths.js';
 
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const engineAt = args.indexOf('--engine');
+const engineName = engineAt >= 0 ? args[engineAt + 1] : undefined;
+const only = args.find((a, i) => !a.startsWith('--') && (engineAt < 0 || i !== engineAt + 1));
 const cache = mkdtempSync(join(tmpdir(), 'dbcourse-check-'));
-const engine = new SqliteEngine({ fixtures: { dir: fixturesDir() }, cacheRoot: cache,
-  timeoutMs: 10_000 });
 
 try {
-  const course = await Course.load(lessonsDir(process.env));
-  const problems = await checkCourse(course, engine, only);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const choice = chooseEngine(engineName, process.env, {});
+  const engine = await openEngine(choice, { fixtures: { dir: fixturesDir() }, cacheRoot: cache,
+    timeoutMs: 10_000, trustReferences: false });
 
-  for (const p of problems) {
-    const where = p.exercise ? `${p.lesson} [${p.exercise}]` : p.lesson;
-    console.log(`${p.severity === 'error' ? 'ERROR' : 'warn '} ${where}: ${p.message}`);
+  try {
+    const course = await Course.load(lessonsDir(process.env));
+    const problems = await checkCourse(course, engine, only);
+    const errors = problems.filter((p) => p.severity === 'error');
+
+    for (const p of problems) {
+      const where = p.exercise ? `${p.lesson} [${p.exercise}]` : p.lesson;
+      console.log(`${p.severity === 'error' ? 'ERROR' : 'warn '} ${where}: ${p.message}`);
+    }
+
+    console.log(`${course.lessons.length} lessons, engine ${engine.name}: ${errors.length} ` +
+      `errors, ${problems.length - errors.length} warnings`);
+    process.exitCode = errors.length > 0 ? 1 : 0;
+  } finally {
+    await engine.close();
   }
-
-  console.log(`${course.lessons.length} lessons, engine sqlite: ${errors.length} errors, ` +
-    `${problems.length - errors.length} warnings`);
-  process.exitCode = errors.length > 0 ? 1 : 0;
+} catch (error) {
+  if (!(error instanceof UserError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
-  await engine.close();
   rmSync(cache, { recursive: true, force: true });
 }

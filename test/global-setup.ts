@@ -1,10 +1,25 @@
-// One dataset cache for the whole run: the bookstore is built into SQLite files once.
+// Once per test run: a dataset cache for SQLite, and a MySQL/MariaDB user for the MySQL suite.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setupServer } from '../src/engines/mysql/setup.js';
+import { formatMysqlUrl, parseMysqlUrl } from '../src/engines/mysql/url.js';
 
-export default function setup(): () => void {
+export default async function setup(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'dbcourse-test-cache-'));
   process.env.DBCOURSE_TEST_CACHE = dir;
+
+  const admin = process.env.DBCOURSE_TEST_MYSQL_ADMIN_URL;
+  if (admin) {
+    const { target } = await setupServer(parseMysqlUrl(admin), 'dbcourse_test');
+    process.env.DBCOURSE_TEST_MYSQL_URL = formatMysqlUrl(target, true);
+  } else if (process.env.CI === 'true') {
+    throw new Error('CI=true but DBCOURSE_TEST_MYSQL_ADMIN_URL is not set: the MySQL suite ' +
+      'must run in CI (.ci/run sets it after starting MariaDB)');
+  } else {
+    console.warn('\n*** MySQL suite SKIPPED: set DBCOURSE_TEST_MYSQL_ADMIN_URL=' +
+      'mysql://root@127.0.0.1:3306 to run it against a local MySQL/MariaDB ***\n');
+  }
+
   return () => rmSync(dir, { recursive: true, force: true });
 }

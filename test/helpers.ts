@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
+import type { Engine } from '../src/engines/engine.js';
+import { MysqlEngine } from '../src/engines/mysql/engine.js';
+import { parseMysqlUrl } from '../src/engines/mysql/url.js';
 import { SqliteEngine } from '../src/engines/sqlite/engine.js';
 import { fixturesDir } from '../src/util/paths.js';
 
@@ -24,9 +27,27 @@ let engine: SqliteEngine | undefined;
 /** One SQLite engine on the real bookstore datasets for a whole test file. */
 export function bookstoreEngine(timeoutMs = 10_000): SqliteEngine {
   engine ??= new SqliteEngine({ fixtures: { dir: fixturesDir() }, cacheRoot: sharedCache(),
-    timeoutMs });
+    timeoutMs, trustReferences: true });
   return engine;
 }
+
+/** The MySQL/MariaDB URL of the test user, when the MySQL suite runs (see global-setup). */
+export const mysqlUrl = process.env.DBCOURSE_TEST_MYSQL_URL;
+
+export interface EngineCase {
+  name: 'sqlite' | 'mysql';
+  open(timeoutMs?: number): Promise<Engine>;
+}
+
+/** The engines one suite loops over: SQLite always, MySQL when a test server is given. */
+export const engineCases: EngineCase[] = [
+  { name: 'sqlite', open: async (timeoutMs = 10_000) => new SqliteEngine({
+    fixtures: { dir: fixturesDir() }, cacheRoot: sharedCache(), timeoutMs,
+    trustReferences: true }) },
+  ...(mysqlUrl ? [{ name: 'mysql' as const, open: async (timeoutMs = 10_000) =>
+    MysqlEngine.open({ target: parseMysqlUrl(mysqlUrl), fixtures: { dir: fixturesDir() },
+      timeoutMs }) }] : []),
+];
 
 /** A learner's machine in temporary folders: data, workspace, and the fixture course. */
 export function learnerEnv(extra: Record<string, string> = {}): Record<string, string> {

@@ -9,6 +9,8 @@ import type { Verdict } from '../checker/verdict.js';
 import { Course, type Lesson } from '../course/course.js';
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
+import { chooseEngine, openEngine, type EngineChoice, type OpenOptions } from '../engines/open.js';
+import { readSettings } from '../settings/settings.js';
 import type { Screen } from '../render/screen.js';
 import { ProgressStore } from '../progress/store.js';
 import { cacheDir, dataDir, fixturesDir, lessonsDir, workspaceDir } from '../util/paths.js';
@@ -16,6 +18,7 @@ import { UsageError } from './errors.js';
 import { screenFor, type Io } from './io.js';
 
 export interface GlobalOptions {
+  engine?: string;
   color?: boolean;
   workspace?: string;
   debug?: boolean;
@@ -30,6 +33,7 @@ export class Context {
   private coursePromise: Promise<Course> | undefined;
   private store: ProgressStore | undefined;
   private engineInstance: Engine | undefined;
+  private enginePromise: Promise<Engine> | undefined;
   private readonly reported = new Set<string>();
   private verdicts: VerdictCache | undefined;
 
@@ -59,17 +63,25 @@ export class Context {
     return this.store;
   }
 
-  async engine(): Promise<Engine> {
-    if (!this.engineInstance) {
-      const { SqliteEngine } = await import('../engines/sqlite/engine.js');
-      this.engineInstance = new SqliteEngine({
-        fixtures: { dir: this.io.env.DBCOURSE_FIXTURES_DIR ?? fixturesDir() },
-        cacheRoot: cacheDir(this.io.env),
-        timeoutMs: Number(this.io.env.DBCOURSE_QUERY_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-        trustReferences: true,
-      });
-    }
-    return this.engineInstance;
+  /** Which engine commands use: --engine, DBCOURSE_ENGINE, `db use`, or SQLite. */
+  engineChoice(): EngineChoice {
+    return chooseEngine(this.options.engine, this.io.env, readSettings(dataDir(this.io.env)));
+  }
+
+  engine(): Promise<Engine> {
+    this.enginePromise ??= openEngine(this.engineChoice(), this.engineOptions()).then((e) => {
+      this.engineInstance = e;
+      return e;
+    });
+    return this.enginePromise;
+  }
+
+  engineOptions(): OpenOptions {
+    return {
+      fixtures: { dir: this.io.env.DBCOURSE_FIXTURES_DIR ?? fixturesDir() },
+      cacheRoot: cacheDir(this.io.env),
+      timeoutMs: Number(this.io.env.DBCOURSE_QUERY_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+    };
   }
 
   /** Judges an answer, reusing a passed verdict for exactly the same inputs. */

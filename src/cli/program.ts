@@ -45,6 +45,7 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
     .helpOption('-h, --help', 'показать справку')
     .helpCommand('help [команда]', 'справка по команде')
     .option('--workspace <папка>', 'папка с файлами ответов (по умолчанию ~/dbcourse)')
+    .option('--engine <субд>', 'sqlite или mysql, только для этой команды (см. dbcourse db)')
     .option('--no-pager', 'не листать длинный текст через less')
     .option('--no-color', 'без цвета')
     .option('--debug', 'при внутренней ошибке показать подробности')
@@ -106,12 +107,36 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
       on(async (ctx) => (await import('./commands/solution.js'))
         .solution(ctx, lesson, exercise, Boolean(options.giveUp))));
 
+  const db = program
+    .command('db')
+    .description('СУБД для проверки: встроенная SQLite (по умолчанию) или MySQL/MariaDB');
+
+  db.command('status')
+    .description('какая СУБД используется, доступна ли она и что делать, если нет')
+    .action(() => on(async (ctx) => (await import('./commands/db.js')).status(ctx)));
+
+  db.command('use')
+    .description('проверять ответы на sqlite или mysql')
+    .argument('<субд>', 'sqlite или mysql')
+    .option('--url <адрес>', 'адрес сервера: mysql://пользователь:пароль@127.0.0.1:3306')
+    .action((name: string, options: { url?: string }) =>
+      on(async (ctx) => (await import('./commands/db.js')).use(ctx, name, options.url)));
+
+  db.command('setup')
+    .description('подготовить сервер MySQL/MariaDB: отдельный пользователь и учебные базы')
+    .option('--admin-url <адрес>', 'администратор сервера, только на время настройки',
+      'mysql://root@127.0.0.1:3306')
+    .option('--user <имя>', 'пользователь курса', 'dbcourse')
+    .action((options: { adminUrl: string; user: string }) =>
+      on(async (ctx) => (await import('./commands/db.js'))
+        .setup(ctx, options.adminUrl, options.user)));
+
   program
     .command('progress')
     .description('прогресс по главам')
     .action(() => on(async (ctx) => (await import('./commands/progress.js')).progress(ctx)));
 
-  for (const command of [program, ...program.commands]) {
+  for (const command of [program, ...program.commands, ...db.commands]) {
     if (command !== program) command.helpOption('-h, --help', 'показать справку');
     command.configureOutput({ writeOut: out, writeErr: out, outputError: () => undefined });
     command.exitOverride();

@@ -78,7 +78,9 @@ export class Course {
     for (const chapterDir of numberedEntries(root, true)) {
       const chapterPath = join(root, chapterDir);
       const meta = await readMeta(join(chapterPath, 'chapter.yaml'), cacheRoot);
-      const chapter: ChapterNode = { number: chapters.length + 1, ...meta, topics: [] };
+      // Numbered by its folder (02-...), so a chapter still being written shifts nothing.
+      const number = Number(numbered.exec(chapterDir)![1]);
+      const chapter: ChapterNode = { number, ...meta, topics: [] };
       let lessonNumber = 0;
 
       for (const topicDir of numberedEntries(chapterPath, true)) {
@@ -100,10 +102,11 @@ export class Course {
           });
         }
 
-        chapter.topics.push(topic);
+        // A topic or chapter with no lessons yet is work in progress: not shown.
+        if (topic.lessons.length > 0) chapter.topics.push(topic);
       }
 
-      chapters.push(chapter);
+      if (chapter.topics.length > 0) chapters.push(chapter);
     }
 
     return new Course(root, chapters, cacheRoot);
@@ -121,7 +124,7 @@ export class Course {
       l.position.chapter === position.chapter && l.position.lesson === position.lesson);
     if (entry) return entry;
 
-    const chapter = this.chapters[position.chapter - 1];
+    const chapter = this.chapters.find((c) => c.number === position.chapter);
     const hint = chapter
       ? `В главе ${chapter.number} уроки с ${chapter.number}-1 по ` +
         `${chapter.number}-${chapter.topics.reduce((n, t) => n + t.lessons.length, 0)}.`

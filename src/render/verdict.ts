@@ -122,7 +122,9 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'вручную. Получите их запросом к базе — на других данных ответ должен меняться вместе ' +
         'с ними.'];
     case 'needs-engine':
-      return [`Это упражнение проверяется только на ${feedback.engines.join(', ')}.`];
+      return [`Это упражнение проверяется только на ${feedback.engines.join(', ')}: поведение, ` +
+        'которое оно проверяет, есть только там. Переключиться: dbcourse db setup (один раз), ' +
+        'затем dbcourse db use mysql; или для одной проверки: dbcourse --engine mysql check ...'];
     case 'reference-broken':
       return ['Эталонное решение этого упражнения не выполнилось на наборе ' +
         `«${feedback.dataset}»: ${failureText(feedback.failure)} Это ошибка урока, ` +

@@ -1,11 +1,9 @@
 // The cases of shared/CHECKING.md, in bookstore terms, each on the real SQLite engine.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeQuery } from '../../src/checker/query.js';
 import type { QueryExercise } from '../../src/course/format.js';
-import { bookstoreEngine } from '../helpers.js';
-
-const engine = bookstoreEngine();
-afterAll(() => engine.close());
+import type { Engine } from '../../src/engines/engine.js';
+import { engineCases } from '../helpers.js';
 
 function exercise(solution: string, extra: Partial<QueryExercise> = {}): QueryExercise {
   return {
@@ -20,7 +18,13 @@ const byAuthorThenTitle = exercise(`
   ORDER BY a.full_name, b.title`, { orderBy: [{ column: 1, desc: false },
   { column: 2, desc: false }] });
 
-describe('CHECKING.md cases', () => {
+describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineCase.open();
+  });
+  afterAll(() => engine.close());
+
   it('rejects a sorted task answered without ORDER BY', async () => {
     const answer = `SELECT a.full_name, b.title FROM books b
       JOIN book_authors ba ON ba.book_id = b.id JOIN authors a ON a.id = ba.author_id

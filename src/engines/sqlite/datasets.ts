@@ -2,47 +2,19 @@
  * Turns the generated fixture SQL into one SQLite file per dataset, built once into the cache
  * directory and reused while the fixture files stay the same.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DatasetInfo } from '../engine.js';
+import { fixtureStamp, readManifest, sqlFiles, type FixtureSource } from '../fixtures.js';
 
-export interface FixtureSource {
-  /** fixtures/bookstore/generated (or a test's own folder of the same shape). */
-  dir: string;
-}
+export type { FixtureSource } from '../fixtures.js';
 
 export interface BuiltDataset extends DatasetInfo {
   path: string;
 }
 
-interface Manifest {
-  datasets: DatasetInfo[];
-}
-
-function readManifest(dir: string): Manifest {
-  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-}
-
-function sqlFiles(dir: string, dataset: string): string[] {
-  const files = [join(dir, 'sqlite', 'schema.sql'), join(dir, 'sqlite', 'base.sql')];
-  if (dataset !== 'base') files.push(join(dir, 'sqlite', `${dataset}.sql`));
-  return files;
-}
-
-/** Cheap identity of the fixture files: path, size and mtime, not their content. */
-function stamp(dir: string, manifest: Manifest): string {
-  const hash = createHash('sha1');
-  const files = new Set(manifest.datasets.flatMap((d) => sqlFiles(dir, d.name)));
-  for (const file of [join(dir, 'manifest.json'), ...files]) {
-    const stat = statSync(file);
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
-function build(dir: string, dataset: string, target: string): void {
+function build(source: FixtureSource, dataset: string, target: string): void {
   const require = createRequire(import.meta.url);
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const temporary = `${target}.${process.pid}.tmp`;
@@ -51,7 +23,7 @@ function build(dir: string, dataset: string, target: string): void {
   const db = new Database(temporary);
 
   try {
-    for (const file of sqlFiles(dir, dataset)) db.exec(readFileSync(file, 'utf8'));
+    for (const file of sqlFiles(source, 'sqlite', dataset)) db.exec(readFileSync(file, 'utf8'));
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) {
       throw new Error(`dataset ${dataset}: ${broken.length} rows break foreign keys`);
@@ -65,13 +37,12 @@ function build(dir: string, dataset: string, target: string): void {
 }
 
 export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDataset[] {
-  const manifest = readManifest(source.dir);
-  const folder = join(cacheRoot, 'sqlite', stamp(source.dir, manifest));
+  const folder = join(cacheRoot, 'sqlite', fixtureStamp(source, 'sqlite'));
   mkdirSync(folder, { recursive: true });
 
-  return manifest.datasets.map((dataset) => {
+  return readManifest(source).map((dataset) => {
     const path = join(folder, `${dataset.name}.db`);
-    if (!existsSync(path)) build(source.dir, dataset.name, path);
+    if (!existsSync(path)) build(source, dataset.name, path);
     return { ...dataset, path };
   });
 }

@@ -1,0 +1,104 @@
+/** `dbcourse db status | use | setup`: which database engine checks the answers. */
+import { UsageError, UserError } from '../errors.js';
+import type { MysqlEngine } from '../../engines/mysql/engine.js';
+import { DEFAULT_MYSQL_URL, openEngine } from '../../engines/open.js';
+import { dataDir } from '../../util/paths.js';
+import { readSettings, settingsPath, writeSettings } from '../../settings/settings.js';
+import type { Context } from '../context.js';
+import { EXIT_FAILED, EXIT_OK } from '../errors.js';
+
+const sourceText = {
+  option: 'задана параметром --engine',
+  environment: 'задана переменной DBCOURSE_ENGINE',
+  settings: 'выбрана командой dbcourse db use',
+  default: 'по умолчанию',
+};
+
+export async function status(ctx: Context): Promise<number> {
+  const choice = ctx.engineChoice();
+  const { style } = ctx.screen;
+  ctx.print(`СУБД для проверки: ${style.bold(choice.name)} (${sourceText[choice.source]}).`);
+
+  try {
+    const engine = await ctx.engine();
+    if (engine.name === 'sqlite') {
+      ctx.print('Встроенная SQLite работает, учебные базы собраны в ' +
+        `${ctx.engineOptions().cacheRoot}/sqlite.\nПроверять на MySQL: dbcourse db setup, ` +
+        'затем dbcourse db use mysql.');
+      return EXIT_OK;
+    }
+
+    const { formatMysqlUrl, parseMysqlUrl } = await import('../../engines/mysql/url.js');
+    const target = parseMysqlUrl(choice.mysqlUrl ?? DEFAULT_MYSQL_URL);
+    const mysql = engine as MysqlEngine;
+    ctx.print([
+      `Сервер: ${formatMysqlUrl(target)} — ${style.ok('доступен')}, ` +
+        `${mysql.flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${mysql.version}.`,
+      `Учебные базы: ${engine.datasets.map((d) => d.name).join(', ')} ` +
+        `(на сервере: ${mysql.datasets[0].database} и соседние).`,
+      'Посмотреть данные своим клиентом:',
+      `  mysql -h ${target.host} -P ${target.port} -u ${target.user} -p ` +
+        `${mysql.datasets[0].database}`,
+      style.dim(`Пароль пользователя курса — в ${settingsPath(dataDir(ctx.io.env))}.`),
+    ].join('\n'));
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ctx.print(style.bad('Недоступна: ') + error.message);
+    return EXIT_FAILED;
+  }
+}
+
+export async function use(ctx: Context, name: string, url: string | undefined): Promise<number> {
+  const dir = dataDir(ctx.io.env);
+  const settings = readSettings(dir);
+
+  if (name === 'sqlite') {
+    writeSettings(dir, { ...settings, engine: 'sqlite' });
+    ctx.print('Ответы проверяются на встроенной SQLite.');
+    return EXIT_OK;
+  }
+
+  if (name !== 'mysql') {
+    throw new UsageError(`«${name}» — нет такой СУБД. Есть sqlite и mysql.`);
+  }
+
+  const { formatMysqlUrl, parseMysqlUrl } = await import('../../engines/mysql/url.js');
+  const target = parseMysqlUrl(url ?? settings.mysqlUrl ?? DEFAULT_MYSQL_URL);
+  // Tried before it is saved: a learner is never left with an engine that does not work.
+  const engine = await openEngine({ name: 'mysql', source: 'option',
+    mysqlUrl: formatMysqlUrl(target, true) }, ctx.engineOptions());
+  await engine.close();
+
+  writeSettings(dir, { ...settings, engine: 'mysql', mysqlUrl: formatMysqlUrl(target, true) });
+  ctx.print(`Ответы проверяются на MySQL (${formatMysqlUrl(target)}). Вернуться: ` +
+    'dbcourse db use sqlite');
+  return EXIT_OK;
+}
+
+export async function setup(ctx: Context, adminUrl: string, user: string): Promise<number> {
+  const { formatMysqlUrl, parseMysqlUrl } = await import('../../engines/mysql/url.js');
+  const { setupServer } = await import('../../engines/mysql/setup.js');
+  const { unreachableMessage } = await import('../../engines/mysql/messages.js');
+  const admin = parseMysqlUrl(adminUrl);
+
+  let result;
+  try {
+    result = await setupServer(admin, user);
+  } catch (error) {
+    throw unreachableMessage(error, admin);
+  }
+
+  ctx.print(`Пользователь ${user} создан; его права — только на базы dbcourse_*.`);
+  const url = formatMysqlUrl(result.target, true);
+  const engine = await openEngine({ name: 'mysql', source: 'option', mysqlUrl: url },
+    ctx.engineOptions());
+  ctx.print(`Учебные базы готовы: ${engine.datasets.length} наборов данных.`);
+  await engine.close();
+
+  const dir = dataDir(ctx.io.env);
+  writeSettings(dir, { ...readSettings(dir), engine: 'mysql', mysqlUrl: url });
+  ctx.print(`Теперь ответы проверяются на ${result.version}. Вернуться к SQLite: ` +
+    'dbcourse db use sqlite');
+  return EXIT_OK;
+}

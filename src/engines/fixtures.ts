@@ -1,0 +1,36 @@
+/** The generated fixture files, as both engines read them. */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetInfo } from './engine.js';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface FixtureSource {
+  /** fixtures/bookstore/generated (or a test's own folder of the same shape). */
+  dir: string;
+}
+
+export function readManifest(source: FixtureSource): DatasetInfo[] {
+  const manifest = JSON.parse(readFileSync(join(source.dir, 'manifest.json'), 'utf8')) as
+    { datasets: DatasetInfo[] };
+  return manifest.datasets;
+}
+
+/** The SQL scripts that build one dataset: schema, base data, and the variant's patch. */
+export function sqlFiles(source: FixtureSource, dialect: Dialect, dataset: string): string[] {
+  const files = [join(source.dir, dialect, 'schema.sql'), join(source.dir, dialect, 'base.sql')];
+  if (dataset !== 'base') files.push(join(source.dir, dialect, `${dataset}.sql`));
+  return files;
+}
+
+/** Cheap identity of the fixture files of a dialect: path, size and mtime, not content. */
+export function fixtureStamp(source: FixtureSource, dialect: Dialect): string {
+  const hash = createHash('sha1');
+  const files = new Set(readManifest(source).flatMap((d) => sqlFiles(source, dialect, d.name)));
+  for (const file of [join(source.dir, 'manifest.json'), ...files]) {
+    const stat = statSync(file);
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 12);
+}

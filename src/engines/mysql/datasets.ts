@@ -1,0 +1,94 @@
+/**
+ * The bookstore datasets as databases on the server: dbcourse_ds_<stamp>_<dataset>, built once
+ * from fixtures/bookstore/generated/mysql and marked with a _dbcourse table. dbcourse drops
+ * only databases that carry its mark.
+ */
+import { readFileSync } from 'node:fs';
+import type { Connection } from 'mysql2/promise';
+import type { DatasetInfo } from '../engine.js';
+import { fixtureStamp, readManifest, sqlFiles, type FixtureSource } from '../fixtures.js';
+
+export interface ServerDataset extends DatasetInfo {
+  database: string;
+}
+
+const PREFIX = 'dbcourse_ds_';
+const MARK = '_dbcourse';
+
+export function datasetDatabases(source: FixtureSource): ServerDataset[] {
+  const stamp = fixtureStamp(source, 'mysql');
+  return readManifest(source).map((d) => ({ ...d, database: `${PREFIX}${stamp}_${d.name}` }));
+}
+
+async function databases(connection: Connection, pattern: string): Promise<string[]> {
+  const [rows] = await connection.query('SELECT schema_name FROM information_schema.schemata ' +
+    'WHERE schema_name LIKE ?', [pattern]) as unknown as [string[][]];
+  return rows.map((r) => String(r[0]));
+}
+
+async function isMarked(connection: Connection, database: string): Promise<boolean> {
+  const [rows] = await connection.query('SELECT COUNT(*) FROM information_schema.tables ' +
+    'WHERE table_schema = ? AND table_name = ?', [database, MARK]) as unknown as [number[][]];
+  return Number(rows[0][0]) > 0;
+}
+
+/** Whether every dataset database exists and carries the mark: one catalog query. */
+export async function datasetsReady(connection: Connection, source: FixtureSource):
+  Promise<boolean> {
+  const wanted = datasetDatabases(source);
+  const [rows] = await connection.query('SELECT table_schema FROM information_schema.tables ' +
+    'WHERE table_name = ? AND table_schema LIKE ?', [MARK, `${PREFIX.replace(/_/g, '\\_')}%`]) as
+    unknown as [string[][]];
+  const marked = new Set(rows.map((r) => String(r[0])));
+  return wanted.every((d) => marked.has(d.database));
+}
+
+/**
+ * Creates the datasets that are missing and drops marked datasets of older fixtures. Runs on a
+ * connection that allows several statements (the fixture scripts), under a server-side lock
+ * so that two dbcourse processes do not build the same database at once.
+ */
+export async function ensureDatasets(connection: Connection, source: FixtureSource):
+  Promise<ServerDataset[]> {
+  const wanted = datasetDatabases(source);
+  const [[locked]] = await connection.query("SELECT GET_LOCK('dbcourse_datasets', 120)") as
+    unknown as [number[][]];
+  if (Number(locked) !== 1) throw new Error('could not lock the dataset build');
+
+  try {
+    const existing = new Set(await databases(connection, `${PREFIX.replace(/_/g, '\\_')}%`));
+
+    for (const dataset of wanted) {
+      if (existing.has(dataset.database) && await isMarked(connection, dataset.database)) continue;
+      await build(connection, source, dataset);
+    }
+
+    const current = new Set(wanted.map((d) => d.database));
+    for (const old of existing) {
+      if (!current.has(old) && await isMarked(connection, old)) {
+        await connection.query(`DROP DATABASE \`${old}\``);
+      }
+    }
+  } finally {
+    await connection.query("SELECT RELEASE_LOCK('dbcourse_datasets')");
+  }
+
+  return wanted;
+}
+
+async function build(connection: Connection, source: FixtureSource,
+  dataset: ServerDataset): Promise<void> {
+  const name = dataset.database;
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+  await connection.query(`USE \`${name}\``);
+
+  for (const file of sqlFiles(source, 'mysql', dataset.name)) {
+    await connection.query(readFileSync(file, 'utf8'));
+  }
+
+  // The mark goes last: a half-built database is never taken for a finished one.
+  await connection.query(`CREATE TABLE ${MARK} (built_at DATETIME NOT NULL, dataset ` +
+    `VARCHAR(40) NOT NULL)`);
+  await connection.query(`INSERT INTO ${MARK} VALUES (UTC_TIMESTAMP(), ?)`, [dataset.name]);
+}

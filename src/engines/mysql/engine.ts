@@ -1,0 +1,230 @@
+/**
+ * The MySQL / MariaDB engine. Learner SQL runs on its own connection, as a user whose rights
+ * reach only dbcourse's databases, inside a READ ONLY transaction that is rolled back, with the
+ * server's statement time limit and KILL QUERY from a second connection as a backstop.
+ * Statements that return no rows are refused before they run.
+ */
+import type { Connection, FieldPacket } from 'mysql2/promise';
+import { UserError } from '../../cli/errors.js';
+import type { Engine, QueryFailure, QueryOptions, QueryOutcome, ResultSet } from '../engine.js';
+import type { FixtureSource } from '../fixtures.js';
+import { datasetDatabases, datasetsReady, ensureDatasets, type ServerDataset } from './datasets.js';
+import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
+import { foreignGrants } from './safety.js';
+import { formatMysqlUrl, type MysqlTarget } from './url.js';
+
+export interface MysqlEngineOptions {
+  target: MysqlTarget;
+  fixtures: FixtureSource;
+  timeoutMs: number;
+  maxRows?: number;
+}
+
+/** Serialises multi-step conversations on one connection. */
+class Lane {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** True when the text holds nothing but comments and blanks (the server calls it OK). */
+export function isBlankSql(sql: string): boolean {
+  const stripped = sql
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/(--\s|#)[^\n]*/g, ' ')
+    .replace(/;/g, ' ');
+  return stripped.trim() === '';
+}
+
+function looksLikeSeveralStatements(sql: string): boolean {
+  // Only to choose the message: the server has already refused the text as a whole.
+  const withoutStrings = sql.replace(/'(?:[^'\\]|\\.|'')*'/g, "''")
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(--\s|#)[^\n]*/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
+  return /;\s*\S/.test(withoutStrings.replace(/;\s*$/, ''));
+}
+
+export class MysqlEngine implements Engine {
+  readonly name = 'mysql' as const;
+  readonly fingerprint: string;
+  private readonly learnerLane = new Lane();
+  private readonly referenceLane = new Lane();
+  private control: Session | undefined;
+  private readonly maxRows: number;
+
+  private constructor(
+    readonly datasets: ServerDataset[],
+    private readonly learner: Session,
+    private readonly reference: Session,
+    private readonly options: MysqlEngineOptions,
+  ) {
+    this.fingerprint = `${learner.flavor}:${learner.version}:${datasets[0].database}`;
+    this.maxRows = options.maxRows ?? 50_000;
+  }
+
+  get flavor(): Session['flavor'] {
+    return this.learner.flavor;
+  }
+
+  get version(): string {
+    return this.learner.version;
+  }
+
+  static async open(options: MysqlEngineOptions): Promise<MysqlEngine> {
+    const maxRows = options.maxRows ?? 50_000;
+    const limits = (flavor: Session['flavor']) => flavor === 'mariadb'
+      ? `max_statement_time = ${options.timeoutMs / 1000}`
+      // MySQL limits only SELECT this way; KILL QUERY covers the rest.
+      : `max_execution_time = ${options.timeoutMs}`;
+    const [learner, reference] = await Promise.all([connect(options.target),
+      connect(options.target)]);
+
+    try {
+      const [unsafe, ready] = await Promise.all([foreignGrants(learner.connection),
+        datasetsReady(reference.connection, options.fixtures)]);
+      if (unsafe.length > 0) {
+        throw new UserError(`Пользователь ${options.target.user} видит не только базы dbcourse ` +
+          `(${unsafe[0]}). Учебные запросы так выполнять нельзя: на этом сервере может быть ` +
+          'ваш настоящий магазин. Создайте отдельного пользователя: dbcourse db setup ' +
+          `--admin-url ${formatMysqlUrl(options.target)}`);
+      }
+
+      if (!ready) {
+        const builder = await connect(options.target, { multipleStatements: true });
+        try {
+          await ensureDatasets(builder.connection, options.fixtures);
+        } finally {
+          await builder.connection.end();
+        }
+      }
+
+      // The server stops a statement itself; the client only backs it up (KILL QUERY).
+      await Promise.all([
+        learner.connection.query(`SET SESSION ${limits(learner.flavor)}, ` +
+          `sql_select_limit = ${maxRows + 1}`),
+        reference.connection.query(`SET SESSION ${limits(reference.flavor)}`),
+      ]);
+      return new MysqlEngine(datasetDatabases(options.fixtures), learner, reference, options);
+    } catch (error) {
+      await Promise.all([learner, reference].map((s) => s.connection.end().catch(() => undefined)));
+      throw error;
+    }
+  }
+
+  warmUp(): void {
+    // Connections are open already: nothing to start.
+  }
+
+  query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryOutcome> {
+    const database = this.database(dataset);
+    const text = sql.replace(/^\uFEFF/, '');
+    if (isBlankSql(text)) return Promise.resolve({ ok: false, failure: { kind: 'empty' } });
+
+    return options.trusted
+      ? this.referenceLane.run(() => this.runTrusted(database, text))
+      : this.learnerLane.run(() => this.runLearner(database, text));
+  }
+
+  async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
+    const session = options.trusted ? this.reference : this.learner;
+    const lane = options.trusted ? this.referenceLane : this.learnerLane;
+    const database = this.datasets[0].database;
+
+    return lane.run(async () => {
+      try {
+        await session.connection.query(`USE \`${database}\``);
+        const [rows, fields] = await session.connection.query(`EXPLAIN ${sql.replace(
+          /^\uFEFF/, '').replace(/;\s*$/, '')}`) as unknown as [unknown[][], FieldPacket[]];
+        const table = columnNames(fields).indexOf('table');
+        return rows.some((row) => row[table] !== null && !String(row[table]).startsWith('<'));
+      } catch {
+        return undefined;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.learner, this.reference, this.control]
+      .map((s) => s?.connection.end().catch(() => undefined)));
+  }
+
+  private database(dataset: string): string {
+    const found = this.datasets.find((d) => d.name === dataset);
+    if (!found) throw new Error(`unknown dataset ${dataset}`);
+    return found.database;
+  }
+
+  private async runTrusted(database: string, sql: string): Promise<QueryOutcome> {
+    const { connection } = this.reference;
+    try {
+      await connection.query(`USE \`${database}\``);
+      const [rows, fields] = await connection.query(sql) as unknown as [unknown, FieldPacket[]];
+      return Array.isArray(rows)
+        ? { ok: true, result: { columns: columnNames(fields), rows: rows as ResultSet['rows'] } }
+        : { ok: false, failure: { kind: 'not-a-query' } };
+    } catch (error) {
+      return { ok: false, failure: this.failure(error, sql) };
+    }
+  }
+
+  private async runLearner(database: string, sql: string): Promise<QueryOutcome> {
+    const { connection } = this.learner;
+    await connection.query(`USE \`${database}\``);
+
+    // Preparing parses without running: a statement with no result columns is not a query.
+    try {
+      const prepared = await connection.prepare(sql);
+      const columns = (prepared as unknown as { statement: { columns: unknown[] } })
+        .statement.columns.length;
+      await prepared.close();
+      if (columns === 0) return { ok: false, failure: { kind: 'not-a-query' } };
+    } catch (error) {
+      return { ok: false, failure: this.failure(error, sql) };
+    }
+
+    await connection.query('START TRANSACTION READ ONLY');
+    const backstop = setTimeout(() => void this.kill(), this.options.timeoutMs + 1000);
+
+    try {
+      const [rows, fields] = await connection.query(sql) as unknown as [unknown, FieldPacket[]];
+      if (!Array.isArray(rows)) return { ok: false, failure: { kind: 'not-a-query' } };
+      if (rows.length > this.maxRows) {
+        return { ok: false, failure: { kind: 'too-many-rows', limit: this.maxRows } };
+      }
+      return { ok: true, result: { columns: columnNames(fields), rows: rows as ResultSet['rows'] } };
+    } catch (error) {
+      return { ok: false, failure: this.failure(error, sql) };
+    } finally {
+      clearTimeout(backstop);
+      await connection.query('ROLLBACK').catch(() => undefined);
+    }
+  }
+
+  private failure(error: unknown, sql: string): QueryFailure {
+    const e = asMysqlError(error);
+    if (e.errno !== undefined && TIMEOUT_ERRORS.has(e.errno)) {
+      return { kind: 'timeout', seconds: this.options.timeoutMs / 1000 };
+    }
+    if (e.errno === 1065) return { kind: 'empty' };
+    if (e.errno === 1064 && looksLikeSeveralStatements(sql)) {
+      return { kind: 'multiple-statements' };
+    }
+    return { kind: 'engine-error', message: e.message };
+  }
+
+  /** KILL QUERY from a second connection: stops the statement, keeps the session. */
+  private async kill(): Promise<void> {
+    try {
+      this.control ??= await connect(this.options.target);
+      await this.control.connection.query(`KILL QUERY ${this.learner.connection.threadId}`);
+    } catch {
+      // The statement ended meanwhile, or the server is gone: the caller gets its error.
+    }
+  }
+}
+
+export type { Connection };

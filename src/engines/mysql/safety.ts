@@ -1,0 +1,29 @@
+/**
+ * The learner's real shop may live on the same server. dbcourse runs learner SQL only as a
+ * user whose rights reach nothing but dbcourse's own databases (dbcourse_...), so the server
+ * itself refuses a statement that tries to reach further.
+ */
+import type { Connection } from 'mysql2/promise';
+
+const OWN_DATABASE = /^`?dbcourse(\\_|_)/;
+
+/** The grants of the current user that reach beyond dbcourse's databases. */
+export async function foreignGrants(connection: Connection): Promise<string[]> {
+  const [rows] = await connection.query('SHOW GRANTS') as unknown as [string[][]];
+  const unsafe: string[] = [];
+
+  for (const [grant] of rows) {
+    const match = /^GRANT (.+?) ON (\S+) TO /i.exec(grant);
+    if (!match) continue;
+    const [, privileges, target] = match;
+    if (/^PROXY$/i.test(privileges.trim())) continue;
+
+    if (target === '*.*') {
+      if (privileges.trim().toUpperCase() !== 'USAGE') unsafe.push(grant);
+    } else if (!OWN_DATABASE.test(target)) {
+      unsafe.push(grant);
+    }
+  }
+
+  return unsafe;
+}
