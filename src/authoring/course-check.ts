@@ -73,7 +73,8 @@ function questionProblems(exercise: Exercise): string[] {
 }
 
 /** The solution without its final LIMIT clause, or undefined when it has none at the end. */
-function withoutFinalLimit(sql: string): { sql: string; limit: number; offset: number } | undefined {
+function withoutFinalLimit(sql: string):
+  { sql: string; limit: number; offset: number } | undefined {
   const match = /\s+LIMIT\s+(\d+)(?:\s*,\s*(\d+)|\s+OFFSET\s+(\d+))?\s*;?\s*$/i.exec(sql);
   if (!match) return undefined;
   const [first, second, offset] = [match[1], match[2], match[3]].map((v) =>

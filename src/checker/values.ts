@@ -43,7 +43,10 @@ const nearMisses: { kind: NearMiss; normalise: (cell: Cell) => Cell }[] = [
   },
   { kind: 'rounding', normalise: (c) => (typeof c === 'number' ? roundTo(c, 2) : c) },
   { kind: 'rounding', normalise: (c) => (typeof c === 'number' ? roundTo(c, 0) : c) },
-  { kind: 'letter-case', normalise: (c) => (typeof c === 'string' ? c.toLocaleLowerCase('ru') : c) },
+  {
+    kind: 'letter-case',
+    normalise: (c) => (typeof c === 'string' ? c.toLocaleLowerCase('ru') : c),
+  },
   {
     kind: 'spaces',
     normalise: (c) => (typeof c === 'string' ? c.replace(/\s+/g, ' ').trim() : c),

@@ -34,6 +34,7 @@ export class Context {
   private store: ProgressStore | undefined;
   private engineInstance: Engine | undefined;
   private enginePromise: Promise<Engine> | undefined;
+  private engineName: EngineChoice['name'] | undefined;
   private readonly reported = new Set<string>();
   private verdicts: VerdictCache | undefined;
 
@@ -147,10 +148,21 @@ export class Context {
     return lessons;
   }
 
+  /**
+   * The exercises a lesson needs passed on the engine in use: one that only MySQL can check
+   * does not hold a learner on SQLite back.
+   */
+  requiredExercises(lesson: Lesson): Exercise[] {
+    this.engineName ??= this.engineChoice().name;
+    const engine = this.engineName;
+    return lesson.meta.exercises.filter((e) =>
+      e.kind !== 'query' || !e.engines || e.engines.includes(engine));
+  }
+
   lessonState(lesson: Lesson): 'passed' | 'started' | 'new' {
     const progress = this.progress().lesson(lesson.meta.key);
-    const passed = lesson.meta.exercises.filter((e) => progress.exercises[e.id]?.passed).length;
-    if (passed === lesson.meta.exercises.length) return 'passed';
+    const required = this.requiredExercises(lesson);
+    if (required.every((e) => progress.exercises[e.id]?.passed)) return 'passed';
     const touched = progress.openedAt !== undefined || Object.keys(progress.exercises).length > 0;
     return touched ? 'started' : 'new';
   }

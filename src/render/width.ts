@@ -8,7 +8,8 @@ import { eastAsianWidth } from 'get-east-asian-width';
 // eslint-disable-next-line no-control-regex
 const escapes = /\u001b\[[0-9;]*m/g;
 // Characters one column wide each: ASCII, Latin, Cyrillic, punctuation, box drawing.
-const narrow = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u2bff]*$/;
+const narrow = new RegExp('^[\\u0020-\\u007e\\u00a0-\\u02ff\\u0370-\\u0482\\u048a-\\u052f' +
+  '\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u2bff]*$');
 const combining = /\p{Mn}|\p{Me}|\u200d|\ufe0f/u;
 
 export function stripAnsi(text: string): string {

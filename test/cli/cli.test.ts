@@ -73,8 +73,9 @@ describe('reading and answering a lesson', () => {
 
     const list = await runCli(['list'], env);
     expect(list.stdout).toMatch(/\[x\] 1-1/);
+    expect(passed.stdout).toContain('dbcourse db use mysql');
     const progress = await runCli(['progress'], env);
-    expect(progress.stdout).toContain('Упражнений решено: 3 из 3');
+    expect(progress.stdout).toContain('Упражнений решено: 3 из 4');
   });
 
   it('explains a wrong answer with tables that fit the terminal', async () => {

@@ -23,7 +23,7 @@ describe('course loading', () => {
     const lesson = await course.lesson(entry);
     expect(lesson.meta.key).toBe('two-queries');
     expect(lesson.meta.exercises.map((e) => e.id)).toEqual(['cheap-books',
-      'books-per-language', 'what-is-null']);
+      'books-per-language', 'what-is-null', 'mysql-only']);
   });
 
   it('says which lessons exist when asked for one that does not', async () => {

@@ -40,15 +40,16 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
       verdict.feedback.kind !== 'no-answer-file';
     if (recorded) store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
 
-    if (!verdict.passed) failed += 1;
+    // An exercise that needs another engine is said so, but does not fail this check.
+    if (!verdict.passed && verdict.feedback.kind !== 'needs-engine') failed += 1;
     ctx.print((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
       (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${files[i].path}`)));
   }
 
   // One write for the whole check; an overrunning query is stopped, so this line is reached.
   store.save();
-  ctx.print('\n' + summary(ctx, lesson.meta.key, meta.exercises, entry.short, exerciseId,
-    failed));
+  ctx.print('\n' + summary(ctx, meta.key, ctx.requiredExercises(lesson), entry.short,
+    exerciseId, failed));
   return failed === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
@@ -59,8 +60,9 @@ function summary(ctx: Context, key: string, exercises: Exercise[], short: string
   const left = exercises.filter((e) => !progress.exercises[e.id]?.passed);
 
   if (left.length === 0 && failedNow > 0) {
-    return wrapText(`Урок ${short} уже пройден раньше и остаётся пройденным; в этой проверке ` +
-      `не зачтено: ${failedNow}.`, ctx.screen.width).join('\n');
+    return wrapText(`Урок ${short} пройден раньше и остаётся пройденным. Сейчас не зачтено ` +
+      `упражнений: ${failedNow} — ответы в файлах с тех пор изменились.`, ctx.screen.width)
+      .join('\n');
   }
 
   if (left.length === 0) {

@@ -195,7 +195,8 @@ export class MysqlEngine implements Engine {
       if (rows.length > this.maxRows) {
         return { ok: false, failure: { kind: 'too-many-rows', limit: this.maxRows } };
       }
-      return { ok: true, result: { columns: columnNames(fields), rows: rows as ResultSet['rows'] } };
+      const result = { columns: columnNames(fields), rows: rows as ResultSet['rows'] };
+      return { ok: true, result };
     } catch (error) {
       return { ok: false, failure: this.failure(error, sql) };
     } finally {
