@@ -69,7 +69,9 @@ export async function connect(target: MysqlTarget,
   const version = String(rows[0][0]);
   const flavor: Flavor = /mariadb/i.test(version) ? 'mariadb' : 'mysql';
 
-  // One round trip; the character set (utf8mb4) was agreed in the handshake.
+  // The server's default collation for utf8mb4 (utf8mb4_0900_ai_ci on MySQL 8), the same as
+  // the datasets' tables: mixing collations in CONCAT or comparisons is an error in MySQL.
+  await connection.query('SET NAMES utf8mb4');
   const extra = options.settings?.map((s) => `, ${s}`).join('') ?? '';
   await connection.query(`SET SESSION sql_mode = '${SQL_MODE}', time_zone = '+00:00'${extra}`);
   return { connection, flavor, version };
