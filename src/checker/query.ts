@@ -1,6 +1,6 @@
 /** Judges a query exercise: the learner's result against the reference's, on every dataset. */
 import type { QueryExercise } from '../course/format.js';
-import type { Engine } from '../engines/engine.js';
+import type { Engine, QueryOutcome } from '../engines/engine.js';
 import { compareResults } from './compare.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
 
@@ -10,6 +10,28 @@ export function referenceSql(exercise: QueryExercise, engine: string): string {
 
 export function supportsEngine(exercise: QueryExercise, engine: string): boolean {
   return !exercise.engines || exercise.engines.includes(engine as 'sqlite' | 'mysql');
+}
+
+/** The statement's text without comments, string literals and window clauses (OVER (...)). */
+function outerText(sql: string): string {
+  let text = sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*|#[^\n]*/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ');
+  // Innermost parentheses first, so nested ones inside OVER (...) go too.
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    text = text.replace(/\bover\s*\([^()]*\)/gi, ' ');
+    text = text.replace(/\bover\s*\(([^()]*)\(([^()]*)\)/gi, 'over ($1 $2');
+  }
+  return text;
+}
+
+/**
+ * The task asks for an order: the rows must be sorted by the statement itself, not by luck of
+ * the engine (SQLite happens to return GROUP BY groups sorted). Missing tie-breaks are caught
+ * by the dataset whose rows lie in another physical order.
+ */
+function lacksOrderBy(answer: string): boolean {
+  return !/\border\s+by\b/i.test(outerText(answer));
 }
 
 function verdict(exercise: QueryExercise, feedback: QueryFeedback): Verdict {
@@ -23,13 +45,15 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
   }
 
   const reference = referenceSql(exercise, engine.name);
-  // Every dataset's answer is queued at once: the sandbox thread works through them while
-  // this thread runs the references.
-  const answers = engine.datasets.map((d) => engine.query(d.name, answer));
+  // The visible dataset first (most wrong answers stop there); then every hidden one is
+  // queued at once, so the sandbox thread works through them while this one runs references.
+  const [visible, ...hidden] = engine.datasets;
+  const first = engine.query(visible.name, answer);
+  let rest: Promise<QueryOutcome>[] = [];
 
   for (const [i, dataset] of engine.datasets.entries()) {
     const expected = await engine.query(dataset.name, reference, { trusted: true });
-    const learner = await answers[i];
+    const learner = await (i === 0 ? first : rest[i - 1]);
 
     if (!learner.ok) {
       const feedback: QueryFeedback = learner.failure.kind === 'empty'
@@ -44,13 +68,18 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
     }
 
     const difference = compareResults(learner.result, expected.result, exercise);
-    if (!difference) continue;
+    if (!difference) {
+      if (i === 0) rest = hidden.map((d) => engine.query(d.name, answer));
+      continue;
+    }
 
     return verdict(exercise, i === 0
       ? { kind: 'different', difference, shown: { actual: learner.result,
         expected: expected.result } }
       : { kind: 'hidden-dataset', property: dataset.property, difference });
   }
+
+  if (exercise.orderBy && lacksOrderBy(answer)) return verdict(exercise, { kind: 'no-order-by' });
 
   // Same result everywhere and no table read: the rows were typed in, not queried.
   if (await engine.readsTables(answer) === false &&

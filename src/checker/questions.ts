@@ -18,13 +18,23 @@ export function answerText(file: string): string {
 }
 
 function letters(text: string): string[] | undefined {
-  const tokens = text.toLowerCase().split(/[\s,;.)]+/).filter(Boolean);
-  const keys = tokens.map((t) => (t.length === 1 ? lookalikes[t] ?? t : t));
+  const lines = text.toLowerCase().split('\n').map((l) => l.trim()).filter(Boolean);
+  // "b) текст варианта" copied from the question: the letter is what counts.
+  const picked = lines.map((l) => /^\(?([a-zасеорх])\)\s+\S/.exec(l)?.[1] ?? l).join(' ');
+  const tokens = picked.split(/[\s,;.()]+/).filter(Boolean);
+  const keys = tokens.flatMap((t) => {
+    const mapped = [...t].map((c) => lookalikes[c] ?? c).join('');
+    // "abc" typed without separators.
+    return /^[a-z]{2,8}$/.test(mapped) && mapped.length === new Set(mapped).size
+      ? [...mapped] : [mapped];
+  });
   return keys.every((k) => /^[a-z]$/.test(k)) ? keys : undefined;
 }
 
 function normaliseShort(text: string): string {
   return text
+    // "альтернативный ключ (alternate key)": the part in parentheses is a gloss.
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
     .toLocaleLowerCase('ru')
     .replace(/ё/g, 'е')
     .replace(/[«»"'`]/g, '')

@@ -30,6 +30,9 @@ export type QueryFeedback =
   | { kind: 'failure'; failure: QueryFailure }
   | { kind: 'needs-engine'; engines: string[] }
   | { kind: 'literal-rows' }
+  /** The task asks for sorted rows and the statement has no ORDER BY. */
+  | { kind: 'no-order-by' }
+
   /** The reference itself failed: a broken lesson, reported as such. */
   | { kind: 'reference-broken'; dataset: string; failure: QueryFailure }
   | { kind: 'different'; difference: Difference; shown: Shown }
@@ -44,7 +47,8 @@ export type QuestionFeedback =
   | { kind: 'wrong-order'; correctPrefix: number; total: number }
   | { kind: 'wrong-short' };
 
-export type Feedback = QueryFeedback | QuestionFeedback | { kind: 'no-answer-file' };
+export type Feedback = QueryFeedback | QuestionFeedback | { kind: 'no-answer-file' }
+  | { kind: 'bad-file'; message: string };
 
 export interface Verdict {
   exerciseId: string;

@@ -23,22 +23,22 @@ function quoted(message: string): string {
 }
 
 /** Commander's errors, said in Russian with what to do. */
-function usageMessage(error: CommanderError): string {
+function usageMessage(error: CommanderError, command: string | undefined): string {
   const name = quoted(error.message);
+  const help = command ? `dbcourse help ${command}` : 'dbcourse --help';
   switch (error.code) {
     case 'commander.unknownCommand':
       return `Нет команды «${name}». Список команд: dbcourse --help`;
     case 'commander.unknownOption':
       return `Нет параметра «${name}». Параметры команды: dbcourse <команда> --help`;
     case 'commander.missingArgument':
-      return `Не хватает аргумента «${name}». Пример: dbcourse check 2-4; ` +
-        'справка: dbcourse help <команда>';
+      return `Не хватает аргумента «${name}». Как писать эту команду: ${help}`;
     case 'commander.optionMissingArgument':
-      return `Параметру ${name.split(' ')[0]} нужно значение. Справка: dbcourse --help`;
+      return `Параметру ${name.split(' ')[0]} нужно значение. Справка: ${help}`;
     case 'commander.excessArguments':
-      return 'Лишние аргументы. Справка по команде: dbcourse help <команда>';
+      return `Лишние аргументы. Как писать эту команду: ${help}`;
     default:
-      return `Команда записана неверно (${error.message}). Справка: dbcourse --help`;
+      return `Команда записана неверно (${error.message}). Справка: ${help}`;
   }
 }
 
@@ -66,7 +66,7 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
       code = await pending.action(ctx);
     }
   } catch (error) {
-    code = report(error, io, debug);
+    code = report(error, io, debug, argv);
   } finally {
     try {
       await ctx?.close();
@@ -78,11 +78,11 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
   return { code, hardExit: stuckThreads() > 0 };
 }
 
-function report(error: unknown, io: Io, debug: boolean): number {
+function report(error: unknown, io: Io, debug: boolean, argv: string[]): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ||
       error.code === 'commander.help') return EXIT_OK;
-    io.stderr.write(usageMessage(error) + '\n');
+    io.stderr.write(usageMessage(error, argv.find((a) => !a.startsWith('-'))) + '\n');
     return EXIT_USAGE;
   }
 

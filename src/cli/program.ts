@@ -107,6 +107,11 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
       on(async (ctx) => (await import('./commands/solution.js'))
         .solution(ctx, lesson, exercise, Boolean(options.giveUp))));
 
+  program
+    .command('about')
+    .description('разбор вашего собственного плана курса: что в нём не так и где это в курсе')
+    .action(() => on(async (ctx) => (await import('./commands/about.js')).about(ctx)));
+
   const db = program
     .command('db')
     .description('СУБД для проверки: встроенная SQLite (по умолчанию) или MySQL/MariaDB');

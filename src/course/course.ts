@@ -44,6 +44,12 @@ export interface Lesson {
 
 const numbered = /^(\d+)-/;
 
+function pluralChapters(n: number): string {
+  if (n % 10 === 1 && n % 100 !== 11) return 'глава';
+  if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) return 'главы';
+  return 'глав';
+}
+
 function numberedEntries(dir: string, wantDirectories: boolean): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => (wantDirectories ? d.isDirectory() : d.isFile() && d.name.endsWith('.md')))
@@ -128,7 +134,7 @@ export class Course {
     const hint = chapter
       ? `В главе ${chapter.number} уроки с ${chapter.number}-1 по ` +
         `${chapter.number}-${chapter.topics.reduce((n, t) => n + t.lessons.length, 0)}.`
-      : `В курсе ${this.chapters.length} глав.`;
+      : `В курсе ${this.chapters.length} ${pluralChapters(this.chapters.length)}.`;
     throw new UsageError(`Урока ${shortLessonId(position)} нет. ${hint} Все уроки: dbcourse list`);
   }
 

@@ -33,11 +33,16 @@ function definition(d: Definition, screen: Screen): string {
   return lines.join('\n');
 }
 
-export function exerciseTask(exercise: Exercise): string {
-  if (exercise.kind === 'query') return exercise.task;
-  const lines = [exercise.question];
+/** The task, wrapped to `width` with `indent`; options hang under their letter. */
+export function exerciseTask(exercise: Exercise, width: number, indent: string): string {
+  const text = exercise.kind === 'query' ? exercise.task : exercise.question;
+  const lines = [wrapped(text, width, indent)];
   if (exercise.kind === 'choice' || exercise.kind === 'ordering') {
-    lines.push('', ...exercise.options.map((o) => `  ${o.key}) ${o.text}`));
+    lines.push('');
+    for (const o of exercise.options) {
+      lines.push(wrapText(`${o.key}) ${o.text}`, width - indent.length - 5).map((line, i) =>
+        `${indent}${i === 0 ? '  ' : '     '}${line}`).join('\n'));
+    }
   }
   return lines.join('\n');
 }
@@ -67,7 +72,7 @@ export function renderPractice(lesson: Lesson, items: PracticeItem[], screen: Sc
     out.push([
       `${mark} ${style.bold(`${index + 1}. ${item.exercise.title}`)} ` +
         style.dim(`(${item.exercise.id}, ${kindLabel(item.exercise)})`),
-      wrapped(exerciseTask(item.exercise), width, '    '),
+      exerciseTask(item.exercise, width, '    '),
       `    Файл ответа: ${style.accent(item.path)}`,
     ].join('\n'));
   });

@@ -2,6 +2,7 @@
 import type { Exercise } from '../course/format.js';
 import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
+import { explainEngineError } from './engine-errors.js';
 import type { Screen } from './screen.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -28,7 +29,7 @@ const nearMissText: Record<NearMiss, string> = {
   'number-as-text': 'Число вернулось как текст (или наоборот): проверьте CAST и кавычки.',
 };
 
-function failureText(failure: QueryFailure): string {
+export function failureText(failure: QueryFailure): string {
   switch (failure.kind) {
     case 'empty':
       return 'Ответ пуст: напишите запрос под строками комментария.';
@@ -39,7 +40,7 @@ function failureText(failure: QueryFailure): string {
       return 'Здесь нужен запрос SELECT (или WITH ... SELECT), который возвращает строки; ' +
         'изменять данные в этом упражнении не нужно, и ничего изменено не было.';
     case 'engine-error':
-      return `СУБД сообщает об ошибке: ${failure.message}`;
+      return `Ошибка в запросе. ${explainEngineError(failure.message)}`;
     case 'timeout':
       return `Запрос выполнялся дольше ${failure.seconds} с и был остановлен. Проверьте ` +
         'условия соединения (нет ли декартова произведения) и рекурсию.';
@@ -86,9 +87,9 @@ export function differenceText(difference: Difference, hidden: boolean): string[
         ]),
         ...(difference.nearMiss ? [nearMissText[difference.nearMiss]] : [])];
     case 'order':
-      return ['Строки верные, но порядок не тот, что просит задание: ' +
-        `первая строка не на своём месте — ${difference.index + 1}-я` +
-        (hidden ? '.' : `: ${formatRow(difference.actual)}, ожидалась ` +
+      return ['Строки верные, но порядок не тот, что просит задание: расхождение начинается ' +
+        `со строки № ${difference.index + 1}` +
+        (hidden ? '.' : ` — у вас ${formatRow(difference.actual)}, а должна быть ` +
           `${formatRow(difference.expected)}.`)];
   }
 }
@@ -108,6 +109,8 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
   switch (feedback.kind) {
     case 'passed':
       return [];
+    case 'bad-file':
+      return [feedback.message];
     case 'no-answer-file':
       return ['Файла с ответом не было: он создан с заданием в комментарии, впишите в него ' +
         'ответ и проверьте снова.'];
@@ -117,6 +120,10 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         : 'Ответ пуст: впишите его под строками, начинающимися с #, и сохраните файл.'];
     case 'failure':
       return [failureText(feedback.failure)];
+    case 'no-order-by':
+      return ['Задание просит определённый порядок строк, а в запросе нет ORDER BY. Без него ' +
+        'СУБД не обещает никакого порядка: сейчас строки случайно совпали, на другом сервере ' +
+        'или после добавления индекса — нет.'];
     case 'literal-rows':
       return ['Результат совпал, но запрос не читает ни одной таблицы: строки вписаны ' +
         'вручную. Получите их запросом к базе — на других данных ответ должен меняться вместе ' +
@@ -136,10 +143,12 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         resultTable('Ожидалось', feedback.shown.expected, screen),
       ];
     case 'hidden-dataset':
-      return [`На основной базе ответ верен, но на скрытом наборе данных ` +
-        `(${feedback.property}) результат другой.`,
+      return ['На основной базе ответ верен, а на одном из скрытых наборов данных результат ' +
+        `другой. Главная особенность этого набора: ${feedback.property}; но расхождение может ` +
+        'дать и другое его отличие.',
         ...differenceText(feedback.difference, true),
-        'Подумайте, какой случай ваш запрос не учитывает.'];
+        'Проверьте граничные случаи: NULL, равные значения, пустые группы, > против >=, ' +
+        'повторяющиеся строки.'];
     case 'unreadable':
       return [{
         'letters': 'Не удалось прочитать ответ: впишите латинские буквы вариантов ' +

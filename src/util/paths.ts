@@ -31,7 +31,10 @@ export function cacheDir(env: Env): string {
 
 /** The learner's answer files, edited in their own editor: ~/dbcourse by default. */
 export function workspaceDir(env: Env): string {
-  return env.DBCOURSE_WORKSPACE ? resolve(env.DBCOURSE_WORKSPACE) : join(homedir(), 'dbcourse');
+  const given = env.DBCOURSE_WORKSPACE;
+  if (!given) return join(homedir(), 'dbcourse');
+  // A quoted '~/answers' reaches us unexpanded; expand it as the shell would have.
+  return resolve(given.replace(/^~(?=$|\/)/, homedir()));
 }
 
 let root: string | undefined;

@@ -2,8 +2,9 @@
  * The learner's answer files: <workspace>/<lesson key>/<exercise id>.sql (or .txt for
  * questions). Created with the task as a comment; never overwritten.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError, UserError } from '../cli/errors.js';
 import type { LessonEntry } from '../course/course.js';
 import type { Exercise } from '../course/format.js';
 import { answerHeader } from './header.js';
@@ -20,9 +21,39 @@ export function answerPath(workspace: string, lessonKey: string, exercise: Exerc
   return join(workspace, lessonKey, `${exercise.id}.${extension}`);
 }
 
+const MAX_ANSWER_BYTES = 256 * 1024;
+
+/**
+ * Creates a folder and its missing parents one by one: a clear message for a path that cannot
+ * exist (a file in the way, no rights), where Node's recursive mkdir may even loop (/proc).
+ */
+function ensureFolder(path: string): void {
+  const missing: string[] = [];
+  let dir = resolve(path);
+
+  while (!existsSync(dir)) {
+    missing.unshift(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    for (const folder of missing) mkdirSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'ошибка';
+    const why = code === 'ENOTDIR' ? `${dir} — файл, а не папка`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'нет прав на запись'
+        : `код ${code}`;
+    throw new UsageError(`Папку для ответов ${path} создать нельзя: ${why}. Укажите другую: ` +
+      '--workspace <папка> или переменная DBCOURSE_WORKSPACE.');
+  }
+}
+
 export function ensureAnswerFiles(workspace: string, entry: LessonEntry, lessonKey: string,
   exercises: Exercise[]): AnswerFile[] {
-  mkdirSync(join(workspace, lessonKey), { recursive: true });
+  ensureFolder(join(workspace, lessonKey));
 
   return exercises.map((exercise, index) => {
     const path = answerPath(workspace, lessonKey, exercise);
@@ -33,14 +64,31 @@ export function ensureAnswerFiles(workspace: string, entry: LessonEntry, lessonK
       writeFileSync(path, answerHeader(entry, exercise, index), { flag: 'wx' });
       return { exercise, path, created: true };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        return { exercise, path, created: false };
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return { exercise, path, created: false };
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new UsageError(`Нет прав на запись в папку ответов ${dirname(path)}. Исправьте ` +
+          'права или укажите другую папку: --workspace <папка>.');
       }
       throw error;
     }
   });
 }
 
+/** The answer file's text; a huge or binary file is refused before anything runs. */
 export function readAnswer(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (!existsSync(path)) return undefined;
+
+  const size = statSync(path).size;
+  if (size > MAX_ANSWER_BYTES) {
+    throw new UserError(`Файл ответа ${path} слишком большой (${Math.round(size / 1024)} КБ): ` +
+      'в нём должен быть один запрос или короткий ответ. Похоже, туда попало что-то другое.');
+  }
+
+  const bytes = readFileSync(path);
+  if (bytes.includes(0)) {
+    throw new UserError(`Файл ответа ${path} не текстовый. Сохраните его как обычный текст ` +
+      '(UTF-8).');
+  }
+  return bytes.toString('utf8');
 }

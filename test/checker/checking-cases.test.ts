@@ -34,6 +34,23 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
     expect(verdict.feedback).toMatchObject({ kind: 'different', difference: { kind: 'order' } });
   });
 
+  it('rejects a sorted task answered with GROUP BY alone, whose order is luck', async () => {
+    const task = exercise('SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY status',
+      { orderBy: [{ column: 1, desc: false }] });
+    const verdict = await judgeQuery(engine, task,
+      'SELECT status, COUNT(*) FROM orders GROUP BY status');
+    expect(verdict.passed).toBe(false);
+    expect(['no-order-by', 'different']).toContain(verdict.feedback.kind);
+  });
+
+  it('does not take ORDER BY inside a window for a sorted result', async () => {
+    const task = exercise('SELECT id, price FROM books WHERE id < 20 ORDER BY id',
+      { orderBy: [{ column: 1, desc: false }] });
+    const verdict = await judgeQuery(engine, task,
+      'SELECT id, price FROM books WHERE id < 20 AND id = MAX(id) OVER (ORDER BY id) OR id < 20');
+    expect(verdict.passed).toBe(false);
+  });
+
   it('accepts a UNION ALL in another row order when no order is asked', async () => {
     const task = exercise('SELECT title FROM books WHERE price < 300 OR price > 3000');
     const answer = `SELECT title FROM books WHERE price > 3000
@@ -86,6 +103,16 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
     const literal = `SELECT '${String(title).replace(/'/g, "''")}', ${price}`;
     const verdict = await judgeQuery(engine, task, literal);
     expect(['literal-rows', 'hidden-dataset']).toContain(verdict.feedback.kind);
+  });
+
+  it.runIf(engineCase.name === 'sqlite')('rejects a missing tie-break that only the scan ' +
+    'order hides', async () => {
+    const task = exercise('SELECT id, title, price FROM books WHERE price < 400 ' +
+      'ORDER BY price, id', { orderBy: [{ column: 3, desc: false }, { column: 1, desc: false }] });
+    const verdict = await judgeQuery(engine, task,
+      'SELECT id, title, price FROM books WHERE price < 400 ORDER BY price');
+    expect(verdict.feedback).toMatchObject({ kind: 'hidden-dataset',
+      property: 'те же данные в другом физическом порядке строк', difference: { kind: 'order' } });
   });
 
   it('accepts an average computed another way (float noise is not a difference)', async () => {

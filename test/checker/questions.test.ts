@@ -26,6 +26,14 @@ describe('question exercises', () => {
     expect(judgeQuestion(multiple, file('B C')).passed).toBe(true);
   });
 
+  it('reads the forms learners write: "b)", "(b)", a copied option line, "bc"', () => {
+    expect(judgeQuestion(single, file('b)')).passed).toBe(true);
+    expect(judgeQuestion(single, file('(b)')).passed).toBe(true);
+    expect(judgeQuestion(single, file('b) нет значения')).passed).toBe(true);
+    expect(judgeQuestion(multiple, file('bc')).passed).toBe(true);
+    expect(judgeQuestion(ordering, file('abc')).passed).toBe(true);
+  });
+
   it('explains each wrong pick with its why', () => {
     expect(judgeQuestion(single, file('a')).feedback).toEqual({ kind: 'wrong-choice',
       wrongPicks: [{ key: 'a', why: 'ноль — значение' }], missed: 1 });
@@ -53,6 +61,7 @@ describe('question exercises', () => {
 
   it('accepts short answers ignoring case, Ё and final punctuation', () => {
     expect(judgeQuestion(short, file('Альтернативный  ключ.')).passed).toBe(true);
+    expect(judgeQuestion(short, file('альтернативный ключ (alternate key)')).passed).toBe(true);
     expect(judgeQuestion(short, file('первичный ключ')).passed).toBe(false);
     const yo: ShortExercise = { ...short, accept: ['трёхзначная логика'] };
     expect(judgeQuestion(yo, file('ТРЕХЗНАЧНАЯ логика')).passed).toBe(true);

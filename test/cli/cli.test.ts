@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ansi, learnerEnv, runCli } from '../helpers.js';
+import { homedir } from 'node:os';
+import { ansi, learnerEnv, runCli, tempDir } from '../helpers.js';
 
 const reference: Record<string, string> = {
   'cheap-books': 'SELECT title, price FROM books WHERE price < 300 ORDER BY price, title;',
@@ -101,6 +102,36 @@ describe('reading and answering a lesson', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Что такое NULL');
     expect(run.stdout).not.toContain('Дешёвые книги');
+  });
+});
+
+describe('a workspace or answer file that cannot be used', () => {
+  it('says so in Russian with exit code 2 when a file stands where the folder should be',
+    async () => {
+      const env = learnerEnv();
+      writeFileSync(join(env.DBCOURSE_DATA_DIR + '-file'), 'x');
+      const run = await runCli(['--workspace', env.DBCOURSE_DATA_DIR + '-file', 'show', '1-1'],
+        env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('файл, а не папка');
+      expect(run.stderr).not.toContain('Внутренняя ошибка');
+    });
+
+  it('refuses a huge answer file before running anything, and checks the rest', async () => {
+    const env = learnerEnv();
+    await runCli(['show', '1-1'], env);
+    writeFileSync(join(env.DBCOURSE_WORKSPACE, 'two-queries', 'cheap-books.sql'),
+      'SELECT 1 -- ' + 'x'.repeat(300_000));
+    answer(env, 'what-is-null', 'b');
+    const run = await runCli(['check', '1-1'], env);
+    expect(run.stdout).toContain('слишком большой');
+    expect(run.stdout).toMatch(/\[x\] 3\. Что такое NULL/);
+  });
+
+  it('expands a quoted ~ in --workspace', async () => {
+    const env = learnerEnv({ HOME: tempDir() });
+    const run = await runCli(['--workspace', '~/answers', 'show', '1-1'], env);
+    expect(run.stdout).toContain(join(homedir(), 'answers'));
   });
 });
 

@@ -24,6 +24,22 @@ describe('progress store', () => {
     expect(again.exercise('other', 'x')).toMatchObject({ passed: false, attempts: 0 });
   });
 
+  it('keeps both results when two processes record at the same time', () => {
+    const dir = tempDir();
+    ProgressStore.open(dir, noWarnings).markOpened('l');
+    // Two commands opened the store before either saved.
+    const first = ProgressStore.open(dir, noWarnings);
+    const second = ProgressStore.open(dir, noWarnings);
+    first.recordAttempt('l', 'a', true);
+    second.recordAttempt('l', 'b', true);
+    second.recordHint('l', 'a', 3);
+
+    const merged = ProgressStore.open(dir, noWarnings);
+    expect(merged.exercise('l', 'a')).toMatchObject({ passed: true, hintsShown: 1 });
+    expect(merged.exercise('l', 'b').passed).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
   it('never un-passes an exercise after a later wrong answer', () => {
     const store = ProgressStore.open(tempDir(), noWarnings);
     store.recordAttempt('l', 'e', true);
@@ -52,7 +68,8 @@ describe('progress store', () => {
     expect(() => ProgressStore.open(dir, noWarnings)).toThrow(UserError);
     expect(() => ProgressStore.open(dir, noWarnings)).toThrow(/Обновите dbcourse/);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(newer);
-    expect(readdirSync(dir).some((f) => f.startsWith('progress.json.backup-'))).toBe(true);
+    // One backup, however many commands ran.
+    expect(readdirSync(dir).filter((f) => f.startsWith('progress.json.backup-'))).toHaveLength(1);
   });
 
   it('writes atomically: no temporary file is left behind', () => {

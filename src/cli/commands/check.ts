@@ -5,7 +5,7 @@ import { renderVerdict } from '../../render/verdict.js';
 import { wrapText } from '../../render/wrap.js';
 import { ensureAnswerFiles, readAnswer } from '../../workspace/answers.js';
 import type { Context } from '../context.js';
-import { EXIT_FAILED, EXIT_OK } from '../errors.js';
+import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
 
 export async function check(ctx: Context, lessonId: string, exerciseId?: string): Promise<number> {
   const lesson = await ctx.lesson(lessonId);
@@ -30,14 +30,22 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
     if (files[i].created) {
       return { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
     }
-    return ctx.judge(exercise, readAnswer(files[i].path) ?? '');
+    let answer: string;
+    try {
+      answer = readAnswer(files[i].path) ?? '';
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      return { exerciseId: exercise.id, passed: false,
+        feedback: { kind: 'bad-file', message: error.message } };
+    }
+    return ctx.judge(exercise, answer);
   }));
   let failed = 0;
 
   for (const [i, { exercise, index }] of chosen.entries()) {
     const verdict = verdicts[i];
-    const recorded = verdict.feedback.kind !== 'empty-answer' &&
-      verdict.feedback.kind !== 'no-answer-file';
+    const recorded = !['empty-answer', 'no-answer-file', 'bad-file']
+      .includes(verdict.feedback.kind);
     if (recorded) store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
 
     // An exercise that needs another engine is said so, but does not fail this check.

@@ -18,8 +18,8 @@ export async function hint(ctx: Context, lessonId: string, exerciseId: string): 
 
   lines.push('', shown < total
     ? style.dim(`Ещё подсказка: dbcourse hint ${lesson.entry.short} ${exercise.id}`)
-    : style.dim('Подсказок больше нет. Если совсем не выходит: ' +
-      `dbcourse solution ${lesson.entry.short} ${exercise.id}`));
+    : style.dim('Подсказок больше нет. Если совсем не выходит, решение с разбором: ' +
+      `dbcourse solution ${lesson.entry.short} ${exercise.id} --give-up`));
 
   ctx.print(lines.join('\n'));
   return EXIT_OK;

@@ -1,4 +1,5 @@
 import { renderTable } from '../../render/table.js';
+import { wrapText } from '../../render/wrap.js';
 import { ensureAnswerFiles, readAnswer } from '../../workspace/answers.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
@@ -20,10 +21,11 @@ export async function run(ctx: Context, lessonId: string, exerciseId: string): P
   const outcome = await engine.query(engine.datasets[0].name, readAnswer(file.path) ?? '');
 
   if (!outcome.ok) {
-    const { renderVerdict } = await import('../../render/verdict.js');
-    ctx.print(renderVerdict({ exerciseId: exercise.id, passed: false, feedback:
-      outcome.failure.kind === 'empty' ? { kind: 'empty-answer' }
-        : { kind: 'failure', failure: outcome.failure } }, exercise, 0, ctx.screen));
+    const { failureText } = await import('../../render/verdict.js');
+    const text = outcome.failure.kind === 'empty'
+      ? 'Файл ответа пуст: напишите запрос под строками комментария.'
+      : failureText(outcome.failure);
+    ctx.print(wrapText(text, ctx.screen.width).join('\n'));
     ctx.print(ctx.screen.style.dim(`Файл: ${file.path}`));
     return EXIT_FAILED;
   }

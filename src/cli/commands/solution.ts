@@ -59,8 +59,10 @@ export async function solution(ctx: Context, lessonId: string, exerciseId: strin
     solutionText(exercise, 'sqlite', ctx),
     '',
     wrapText(exercise.explanation, width).join('\n'),
-    ...(progress.passed ? [] : ['', style.dim('Теперь напишите решение своими словами в файле ' +
-      `ответа и проверьте: dbcourse check ${lesson.entry.short} ${exercise.id}`)]),
+    ...(progress.passed ? [] : ['', style.dim(exercise.kind === 'query'
+      ? 'Теперь напишите запрос сами, не подглядывая, и проверьте: '
+      : 'Впишите ответ в файл и проверьте: ') +
+      style.dim(`dbcourse check ${lesson.entry.short} ${exercise.id}`)]),
   ].join('\n'));
   return EXIT_OK;
 }

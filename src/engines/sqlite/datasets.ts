@@ -36,13 +36,57 @@ function build(source: FixtureSource, dataset: string, target: string): void {
   renameSync(temporary, target);
 }
 
+/**
+ * The base data with every table's rows stored in reverse order, and ids that are no longer
+ * the rowid: an answer whose order relies on how the engine happens to scan (a tie left
+ * without a rule, GROUP BY without ORDER BY) comes out differently here.
+ */
+const SHUFFLED: DatasetInfo = {
+  name: 'shuffled',
+  property: 'те же данные в другом физическом порядке строк',
+};
+
+function buildShuffled(source: FixtureSource, basePath: string, target: string): void {
+  const require = createRequire(import.meta.url);
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const temporary = `${target}.${process.pid}.tmp`;
+  // "INT PRIMARY KEY" is an ordinary key in SQLite; "INTEGER PRIMARY KEY" is the rowid.
+  const schema = readFileSync(join(source.dir, 'sqlite', 'schema.sql'), 'utf8')
+    .replace(/ INTEGER PRIMARY KEY/g, ' INT NOT NULL PRIMARY KEY');
+
+  rmSync(temporary, { force: true });
+  const db = new Database(temporary);
+
+  try {
+    db.exec(schema);
+    db.pragma('foreign_keys = OFF');
+    db.prepare('ATTACH DATABASE ? AS src').run(basePath);
+    const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+      .pluck().all() as string[];
+    db.transaction(() => {
+      for (const table of tables) {
+        db.exec(`INSERT INTO main.${table} SELECT * FROM src.${table} ORDER BY rowid DESC`);
+      }
+    })();
+    db.exec('DETACH DATABASE src');
+  } finally {
+    db.close();
+  }
+
+  renameSync(temporary, target);
+}
+
 export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDataset[] {
   const folder = join(cacheRoot, 'sqlite', fixtureStamp(source, 'sqlite'));
   mkdirSync(folder, { recursive: true });
 
-  return readManifest(source).map((dataset) => {
+  const built = readManifest(source).map((dataset) => {
     const path = join(folder, `${dataset.name}.db`);
     if (!existsSync(path)) build(source, dataset.name, path);
     return { ...dataset, path };
   });
+
+  const shuffled = join(folder, `${SHUFFLED.name}.db`);
+  if (!existsSync(shuffled)) buildShuffled(source, built[0].path, shuffled);
+  return [...built, { ...SHUFFLED, path: shuffled }];
 }

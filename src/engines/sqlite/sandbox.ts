@@ -100,6 +100,13 @@ export class Sandbox {
     markThreadStuck();
 
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-    this.finish({ ok: false, failure: { kind: 'timeout', seconds } });
+    const timeout: Reply = { ok: false, failure: { kind: 'timeout', seconds } };
+    const sql = this.running?.request.message.sql;
+
+    // The same statement queued for other datasets would overrun too: answer it now.
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].message.sql === sql) this.queue.splice(i, 1)[0].resolve(timeout);
+    }
+    this.finish(timeout);
   }
 }

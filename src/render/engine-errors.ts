@@ -1,0 +1,59 @@
+/**
+ * The engines' error messages explained in Russian for the mistakes learners make most; the
+ * engine's own text is kept beside the explanation (it is what a search engine knows).
+ */
+const TABLES = 'publishers, genres, authors, books, book_authors, customers, orders, ' +
+  'order_items, reviews';
+
+const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
+  // SQLite
+  [/^near "(.+?)": syntax error/, (m) => `Синтаксическая ошибка рядом с «${m[1]}»: проверьте ` +
+    'написание ключевых слов, запятые между столбцами и скобки.'],
+  [/^incomplete input/, () => 'Запрос оборван: не закрыта скобка или кавычка.'],
+  [/^no such column: (.+?) - should this be a string literal/, (m) => `Нет столбца ${m[1]}. ` +
+    'Если это строка, возьмите её в одинарные кавычки: двойные означают имя столбца.'],
+  [/^no such column: (.+)$/, (m) => `Нет столбца ${m[1]}: проверьте имя и псевдоним таблицы.`],
+  [/^no such table: (.+)$/, (m) => `Нет таблицы ${m[1]}. Таблицы базы: ${TABLES}.`],
+  [/^ambiguous column name: (.+)$/, (m) => `Столбец ${m[1]} есть в нескольких таблицах ` +
+    'запроса: укажите таблицу или её псевдоним, например b.' + m[1].replace(/^.*\./, '') + '.'],
+  [/^misuse of aggregate(?: function)?:? (\S+)/, (m) => `Агрегатная функция ${m[1]} стоит там, ` +
+    'где её нельзя вычислить (например, в WHERE): условия на агрегаты пишутся в HAVING.'],
+  [/^misuse of window function/, () => 'Оконная функция стоит там, где её нельзя вычислить ' +
+    '(например, в WHERE): посчитайте её в подзапросе или CTE, а фильтруйте снаружи.'],
+  [/^no such function: (.+)$/, (m) => `В SQLite нет функции ${m[1]}; возможно, это функция ` +
+    'MySQL — в уроке сказано, чем её заменить.'],
+  [/a GROUP BY clause is required before HAVING/, () => 'HAVING без GROUP BY: сначала ' +
+    'сгруппируйте строки.'],
+  [/^sub-select returns (\d+) columns - expected 1/, (m) => `Подзапрос возвращает ${m[1]} ` +
+    'столбца(ов), а здесь нужен ровно один.'],
+  [/do not have the same number of result columns/, () => 'У частей UNION/INTERSECT/EXCEPT ' +
+    'разное число столбцов.'],
+  [/ORDER BY term does not match any column in the result set/, () => 'ORDER BY после UNION ' +
+    'может ссылаться только на столбцы результата.'],
+  [/^not authorized/, () => 'Эта операция в учебной базе запрещена.'],
+  [/^Expression tree is too large/, () => 'Выражение слишком большое: упростите запрос.'],
+  // MySQL / MariaDB
+  [/^You have an error in your SQL syntax.*near '([\s\S]*?)' at line (\d+)/, (m) =>
+    `Синтаксическая ошибка в строке ${m[2]}, рядом с «${m[1].slice(0, 40)}».`],
+  [/^Unknown column '(.+?)' in '(.+?)'/, (m) => `Нет столбца ${m[1]} (в ${m[2]}); псевдоним из ` +
+    'SELECT нельзя использовать в WHERE.'],
+  [/^Table '(?:.+\.)?(.+?)' doesn't exist/, (m) => `Нет таблицы ${m[1]}. Таблицы базы: ${TABLES}.`],
+  [/^Column '(.+?)' in .+ is ambiguous/, (m) => `Столбец ${m[1]} есть в нескольких таблицах: ` +
+    'укажите таблицу или её псевдоним.'],
+  [/^Invalid use of group function/, () => 'Агрегатная функция там, где её нельзя вычислить ' +
+    '(например, в WHERE): условия на агрегаты пишутся в HAVING.'],
+  [/isn't in GROUP BY|not in GROUP BY clause/, () => 'В SELECT есть столбец, которого нет в ' +
+    'GROUP BY и который не под агрегатной функцией (режим ONLY_FULL_GROUP_BY).'],
+  [/^Every derived table must have its own alias/, () => 'У подзапроса во FROM должен быть ' +
+    'псевдоним: (SELECT ...) AS t.'],
+  [/command denied to user|Access denied/, () => 'У пользователя курса нет доступа к этому ' +
+    'объекту: учебные запросы работают только с базами dbcourse.'],
+];
+
+export function explainEngineError(message: string): string {
+  for (const [pattern, explain] of explanations) {
+    const match = pattern.exec(message);
+    if (match) return `${explain(match)} (СУБД: ${message})`;
+  }
+  return message;
+}
