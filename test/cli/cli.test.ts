@@ -196,3 +196,14 @@ describe('next and the first run', () => {
     expect(run.stderr).toContain('progress.json.damaged-');
   });
 });
+
+describe('about', () => {
+  it('shows the review of the learner\'s own plan, and the welcome points to it', async () => {
+    const env = learnerEnv();
+    const run = await runCli(['about'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/1НФ|нормальн/);
+    expect(run.stdout).not.toMatch(ansi);
+    expect((await runCli([], env)).stdout).toContain('dbcourse about');
+  });
+});
