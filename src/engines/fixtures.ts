@@ -24,13 +24,21 @@ export function sqlFiles(source: FixtureSource, dialect: Dialect, dataset: strin
   return files;
 }
 
-/** Cheap identity of the fixture files of a dialect: path, size and mtime, not content. */
-export function fixtureStamp(source: FixtureSource, dialect: Dialect): string {
+/**
+ * Identity of the fixture files of a dialect. `cheap` (for the learner's own cache folder)
+ * uses path, size and mtime; otherwise the content, so that every copy of the same fixtures
+ * (two clones, CI) names the same datasets on a shared server.
+ */
+export function fixtureStamp(source: FixtureSource, dialect: Dialect, cheap = true): string {
   const hash = createHash('sha1');
   const files = new Set(readManifest(source).flatMap((d) => sqlFiles(source, dialect, d.name)));
   for (const file of [join(source.dir, 'manifest.json'), ...files]) {
-    const stat = statSync(file);
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+    if (cheap) {
+      const stat = statSync(file);
+      hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+    } else {
+      hash.update(readFileSync(file));
+    }
   }
   return hash.digest('hex').slice(0, 12);
 }

@@ -93,7 +93,9 @@ export async function setup(ctx: Context, adminUrl: string, user: string): Promi
   const url = formatMysqlUrl(result.target, true);
   const engine = await openEngine({ name: 'mysql', source: 'option', mysqlUrl: url },
     ctx.engineOptions());
-  ctx.print(`Учебные базы готовы: ${engine.datasets.length} наборов данных.`);
+  const stale = await (engine as MysqlEngine).dropStaleDatasets();
+  ctx.print(`Учебные базы готовы: ${engine.datasets.length} наборов данных` +
+    (stale > 0 ? `; старых удалено: ${stale}.` : '.'));
   await engine.close();
 
   const dir = dataDir(ctx.io.env);

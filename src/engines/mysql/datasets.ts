@@ -15,8 +15,12 @@ export interface ServerDataset extends DatasetInfo {
 const PREFIX = 'dbcourse_ds_';
 const MARK = '_dbcourse';
 
+const stamps = new Map<string, string>();
+
 export function datasetDatabases(source: FixtureSource): ServerDataset[] {
-  const stamp = fixtureStamp(source, 'mysql');
+  // The content stamp reads every fixture file: once per process is enough.
+  const stamp = stamps.get(source.dir) ?? fixtureStamp(source, 'mysql', false);
+  stamps.set(source.dir, stamp);
   return readManifest(source).map((d) => ({ ...d, database: `${PREFIX}${stamp}_${d.name}` }));
 }
 
@@ -62,18 +66,27 @@ export async function ensureDatasets(connection: Connection, source: FixtureSour
       if (existing.has(dataset.database) && await isMarked(connection, dataset.database)) continue;
       await build(connection, source, dataset);
     }
-
-    const current = new Set(wanted.map((d) => d.database));
-    for (const old of existing) {
-      if (!current.has(old) && await isMarked(connection, old)) {
-        await connection.query(`DROP DATABASE \`${old}\``);
-      }
-    }
+    // Datasets of other fixture versions stay: another copy of the course may use them.
+    // `dbcourse db setup` removes them (dropStaleDatasets).
   } finally {
     await connection.query("SELECT RELEASE_LOCK('dbcourse_datasets')");
   }
 
   return wanted;
+}
+
+/** Drops marked dataset databases of other fixture versions; returns how many. */
+export async function dropStaleDatasets(connection: Connection, source: FixtureSource):
+  Promise<number> {
+  const current = new Set(datasetDatabases(source).map((d) => d.database));
+  let dropped = 0;
+  for (const name of await databases(connection, `${PREFIX.replace(/_/g, '\\_')}%`)) {
+    if (!current.has(name) && await isMarked(connection, name)) {
+      await connection.query(`DROP DATABASE \`${name}\``);
+      dropped += 1;
+    }
+  }
+  return dropped;
 }
 
 async function build(connection: Connection, source: FixtureSource,

@@ -8,7 +8,9 @@ import type { Connection, FieldPacket } from 'mysql2/promise';
 import { UserError } from '../../cli/errors.js';
 import type { Engine, QueryFailure, QueryOptions, QueryOutcome, ResultSet } from '../engine.js';
 import type { FixtureSource } from '../fixtures.js';
-import { datasetDatabases, datasetsReady, ensureDatasets, type ServerDataset } from './datasets.js';
+import {
+  datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets, type ServerDataset,
+} from './datasets.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
 import { foreignGrants } from './safety.js';
 import { formatMysqlUrl, type MysqlTarget } from './url.js';
@@ -145,6 +147,12 @@ export class MysqlEngine implements Engine {
         return undefined;
       }
     });
+  }
+
+  /** Drops the datasets of other fixture versions (an explicit `db setup` step). */
+  dropStaleDatasets(): Promise<number> {
+    return this.referenceLane.run(() =>
+      dropStaleDatasets(this.reference.connection, this.options.fixtures));
   }
 
   async close(): Promise<void> {
