@@ -6,7 +6,8 @@ import { CommanderError } from 'commander';
 import { stuckThreads } from '../util/stuck-threads.js';
 import type { Context, GlobalOptions } from './context.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
-import { textWidth, type Io } from './io.js';
+import type { Io } from './io.js';
+import { textWidth } from './terminal.js';
 import { buildProgram, type Action } from './program.js';
 
 declare const __DBCOURSE_VERSION__: string | undefined;
