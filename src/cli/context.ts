@@ -87,15 +87,26 @@ export class Context {
 
   /** Judges an answer, reusing a passed verdict for exactly the same inputs. */
   async judge(exercise: Exercise, answer: string): Promise<Verdict> {
-    const engineName = exercise.kind === 'query' ? (await this.engine()).fingerprint : 'none';
-    this.verdicts ??= new VerdictCache(join(cacheDir(this.io.env), 'verdicts'));
-    if (this.verdicts.hasPassed(exercise, answer, engineName)) {
-      return { exerciseId: exercise.id, passed: true, feedback: { kind: 'passed' } };
-    }
+    const known = await this.rememberedVerdict(exercise, answer);
+    if (known) return known;
 
     const verdict = await judge(exercise, answer, () => this.engine());
-    this.verdicts.remember(exercise, answer, engineName, verdict);
+    const engineName = exercise.kind === 'query' ? (await this.engine()).fingerprint : 'none';
+    this.verdictCache().remember(exercise, answer, engineName, verdict);
     return verdict;
+  }
+
+  /** The passed verdict of exactly this answer, when an earlier check gave it. */
+  async rememberedVerdict(exercise: Exercise, answer: string): Promise<Verdict | undefined> {
+    const engineName = exercise.kind === 'query' ? (await this.engine()).fingerprint : 'none';
+    return this.verdictCache().hasPassed(exercise, answer, engineName)
+      ? { exerciseId: exercise.id, passed: true, feedback: { kind: 'passed' } }
+      : undefined;
+  }
+
+  private verdictCache(): VerdictCache {
+    this.verdicts ??= new VerdictCache(join(cacheDir(this.io.env), 'verdicts'));
+    return this.verdicts;
   }
 
   async close(): Promise<void> {

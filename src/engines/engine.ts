@@ -31,6 +31,8 @@ export interface DatasetInfo {
   name: string;
   /** What makes the dataset special, in Russian, said when an answer fails on it. */
   property: string;
+  /** The same rows as this dataset, stored in another physical order. */
+  sameRowsAs?: string;
 }
 
 export interface Engine {

@@ -3,7 +3,7 @@ import type { Exercise } from '../../course/format.js';
 import type { Verdict } from '../../checker/verdict.js';
 import { renderVerdict } from '../../render/verdict.js';
 import { wrapText } from '../../render/wrap.js';
-import { ensureAnswerFiles, readAnswer } from '../../workspace/answers.js';
+import { ensureAnswerFiles, readAnswer, type AnswerFile } from '../../workspace/answers.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
 
@@ -18,28 +18,25 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
     : meta.exercises.map((exercise, index) => ({ exercise, index }));
 
 
-  // The SQL thread starts now: its start-up is most of a check's time.
-  if (chosen.some((c) => c.exercise.kind === 'query')) (await ctx.engine()).warmUp();
-
   const files = ensureAnswerFiles(ctx.workspace, entry, meta.key, chosen.map((c) => c.exercise));
   ctx.print(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
     style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
 
-  // Judged together so that the sandbox thread never waits; printed in order.
-  const verdicts = await Promise.all(chosen.map(async ({ exercise }, i): Promise<Verdict> => {
-    if (files[i].created) {
-      return { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
-    }
-    let answer: string;
-    try {
-      answer = readAnswer(files[i].path) ?? '';
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      return { exerciseId: exercise.id, passed: false,
-        feedback: { kind: 'bad-file', message: error.message } };
-    }
-    return ctx.judge(exercise, answer);
+  // Answers already judged as given keep their verdict; the rest need the engine.
+  const answers = chosen.map(({ exercise }, i) => readFor(exercise, files[i]));
+  const known = await Promise.all(chosen.map(({ exercise }, i) => {
+    const answer = answers[i];
+    return typeof answer === 'string' ? ctx.rememberedVerdict(exercise, answer) : answer;
   }));
+
+  // The SQL thread starts now, only if a query must run: its start-up is most of a check.
+  if (chosen.some((c, i) => c.exercise.kind === 'query' && !known[i])) {
+    (await ctx.engine()).warmUp();
+  }
+
+  // Judged together so that the sandbox thread never waits; printed in order.
+  const verdicts = await Promise.all(chosen.map(async ({ exercise }, i) =>
+    known[i] ?? ctx.judge(exercise, answers[i] as string)));
   let failed = 0;
 
   for (const [i, { exercise, index }] of chosen.entries()) {
@@ -59,6 +56,20 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
   ctx.print('\n' + summary(ctx, meta.key, ctx.requiredExercises(lesson), entry.short,
     exerciseId, failed));
   return failed === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/** The answer text, or the verdict that there is nothing to judge. */
+function readFor(exercise: Exercise, file: AnswerFile): string | Verdict {
+  if (file.created) {
+    return { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
+  }
+  try {
+    return readAnswer(file.path) ?? '';
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { exerciseId: exercise.id, passed: false,
+      feedback: { kind: 'bad-file', message: error.message } };
+  }
 }
 
 function summary(ctx: Context, key: string, exercises: Exercise[], short: string,

@@ -44,6 +44,7 @@ function build(source: FixtureSource, dataset: string, target: string): void {
 const SHUFFLED: DatasetInfo = {
   name: 'shuffled',
   property: 'те же данные в другом физическом порядке строк',
+  sameRowsAs: 'base',
 };
 
 function buildShuffled(source: FixtureSource, basePath: string, target: string): void {
