@@ -67,8 +67,11 @@ export function differenceText(difference: Difference, hidden: boolean): string[
     case 'column-count':
       return [`В ответе ${columns(difference.actual)}, а нужно ${difference.expected}.`];
     case 'column-order':
-      return ['Столбцы те, но в другом порядке: ожидался порядок как в задании ' +
-        `(${difference.expected.join(', ')}), у вас — ${difference.actual.join(', ')}.`];
+      return difference.expected.join() === difference.actual.join()
+        ? ['Значения верные, но стоят не в тех столбцах: проверьте, в каком порядке задание ' +
+          'просит столбцы.']
+        : ['Столбцы те, но в другом порядке: ожидался порядок как в задании ' +
+          `(${difference.expected.join(', ')}), у вас — ${difference.actual.join(', ')}.`];
     case 'column-names':
       return ['Задание просит определённые имена столбцов: ' +
         `${difference.expected.join(', ')}; у вас — ${difference.actual.join(', ')}. ` +
