@@ -32,20 +32,6 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function measure(args, before = () => undefined) {
-  before();
-  once(args);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    before();
-    times.push(once(args).ms);
-  }
-  before();
-  const probe = once(args, ['--import', join(root, 'scripts', 'bench-rss.mjs')]).result;
-  const rss = Number(/BENCH_MAXRSS_KB (\d+)/.exec(probe.stderr)?.[1] ?? NaN);
-  return { ms: median(times), rssMb: rss / 1024, status: probe.status };
-}
-
 /** A first check: no verdict remembered from an earlier run of the same answers. */
 function forgetVerdicts() {
   rmSync(join(env.DBCOURSE_CACHE_DIR, 'verdicts'), { recursive: true, force: true });
@@ -73,7 +59,6 @@ try {
   const check = spawnSync(process.execPath, [bin, 'check', '2-4'], { env, encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`check 2-4 with the reference answers failed:\n${check.stdout}`);
 
-  const node = measure(['-e', '0']);
   const cases = [
     { name: 'dbcourse --help', args: [bin, '--help'], target: 1.3 },
     { name: 'dbcourse show 2-4', args: [bin, 'show', '2-4'], target: 2.5 },
@@ -81,11 +66,6 @@ try {
       before: forgetVerdicts },
     { name: 'dbcourse check 2-4 (correct, re-check)', args: [bin, 'check', '2-4'], target: 2 },
   ];
-
-  console.log(`runs per command: ${runs}, median wall time; node -e 0: ${node.ms.toFixed(1)} ms, ` +
-    `peak ${node.rssMb.toFixed(1)} MB`);
-  console.log(`first check ever (builds the SQLite datasets into the cache): ${cold.toFixed(0)} ms`);
-  console.log('');
 
   // MySQL: a server prepared by `db setup` (admin from BENCH_MYSQL_ADMIN_URL, or local root).
   const admin = process.env.BENCH_MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -99,16 +79,48 @@ try {
     console.log(`MySQL case skipped: db setup with ${admin} failed:\n${setup.stdout}${setup.stderr}`);
   }
 
+  // Rounds interleave Node's own start-up with every command, so that a busy machine slows
+  // both alike; each ratio is the median of the per-round ratios.
+  const baseline = ['-e', '0'];
+  for (const c of [{ args: baseline }, ...cases]) {
+    c.before?.();
+    once(c.args);
+  }
+
+  const nodeTimes = [];
+  const ratios = cases.map(() => []);
+  const times = cases.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    const node = once(baseline).ms;
+    nodeTimes.push(node);
+    cases.forEach((c, i) => {
+      c.before?.();
+      const ms = once(c.args).ms;
+      times[i].push(ms);
+      ratios[i].push(ms / node);
+    });
+  }
+
+  const rss = (args, before) => {
+    before?.();
+    const probe = once(args, ['--import', join(root, 'scripts', 'bench-rss.mjs')]).result;
+    return Number(/BENCH_MAXRSS_KB (\d+)/.exec(probe.stderr)?.[1] ?? NaN) / 1024;
+  };
+
+  console.log(`rounds: ${runs}; node -e 0: median ${median(nodeTimes).toFixed(1)} ms, ` +
+    `peak ${rss(baseline).toFixed(1)} MB`);
+  console.log(`first check ever (builds the SQLite datasets into the cache): ${cold.toFixed(0)} ms`);
+  console.log('');
+
   let failed = 0;
-  for (const c of cases) {
-    const m = measure(c.args, c.before);
-    const ratio = m.ms / node.ms;
+  cases.forEach((c, i) => {
+    const ratio = median(ratios[i]);
     const ok = ratio <= c.target;
     if (!ok) failed += 1;
-    console.log(`${c.name.padEnd(42)} ${m.ms.toFixed(1).padStart(7)} ms  ` +
+    console.log(`${c.name.padEnd(42)} ${median(times[i]).toFixed(1).padStart(7)} ms  ` +
       `${ratio.toFixed(2)}x node (target ${c.target}x) ${ok ? 'ok  ' : 'OVER'}  ` +
-      `peak ${m.rssMb.toFixed(1)} MB`);
-  }
+      `peak ${rss(c.args, c.before).toFixed(1)} MB`);
+  });
 
   process.exitCode = failed > 0 ? 1 : 0;
 } finally {

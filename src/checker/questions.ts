@@ -69,9 +69,13 @@ function judgeOrdering(exercise: OrderingExercise, keys: string[]): QuestionFeed
   while (correctPrefix < exercise.answer.length &&
     keys[correctPrefix] === exercise.answer[correctPrefix]) correctPrefix++;
 
-  return correctPrefix === exercise.answer.length && keys.length === exercise.answer.length
-    ? { kind: 'passed' }
-    : { kind: 'wrong-order', correctPrefix, total: exercise.answer.length };
+  if (correctPrefix === exercise.answer.length && keys.length === exercise.answer.length) {
+    return { kind: 'passed' };
+  }
+  // Why the first item out of place does not belong there, when the author said.
+  const misplaced = exercise.options.find((o) => o.key === keys[correctPrefix]);
+  return { kind: 'wrong-order', correctPrefix, total: exercise.answer.length,
+    ...(misplaced?.why ? { why: `${misplaced.key}) ${misplaced.why}` } : {}) };
 }
 
 export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict {

@@ -44,7 +44,7 @@ export type QuestionFeedback =
   | { kind: 'unreadable'; reason: 'letters' | 'one-choice' | 'unknown-key' | 'repeated-key';
       keys?: string[] }
   | { kind: 'wrong-choice'; wrongPicks: { key: string; why?: string }[]; missed: number }
-  | { kind: 'wrong-order'; correctPrefix: number; total: number }
+  | { kind: 'wrong-order'; correctPrefix: number; total: number; why?: string }
   | { kind: 'wrong-short' };
 
 export type Feedback = QueryFeedback | QuestionFeedback | { kind: 'no-answer-file' }

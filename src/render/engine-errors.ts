@@ -7,6 +7,9 @@ const TABLES = 'publishers, genres, authors, books, book_authors, customers, ord
 
 const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
   // SQLite
+  [/^near "(all|any|some)": syntax error/i, (m) => `В SQLite нет ${m[1].toUpperCase()} перед ` +
+    'подзапросом: перепишите через NOT EXISTS или сравнение с MIN/MAX (как в уроке); в MySQL ' +
+    'так писать можно.'],
   [/^near "(.+?)": syntax error/, (m) => `Синтаксическая ошибка рядом с «${m[1]}»: проверьте ` +
     'написание ключевых слов, запятые между столбцами и скобки.'],
   [/^incomplete input/, () => 'Запрос оборван: не закрыта скобка или кавычка.'],

@@ -173,7 +173,8 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
       return [feedback.correctPrefix > 0
         ? `Первые ${feedback.correctPrefix} из ${feedback.total} на своих местах, дальше порядок ` +
           'другой.'
-        : 'Порядок неверен уже с первого пункта.'];
+        : 'Порядок неверен уже с первого пункта.',
+        ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ${feedback.why}`] : [])];
     case 'wrong-short':
       return ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];
   }

@@ -90,7 +90,7 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
       WHERE a.full_name <> 'Алексей Иванов'`;
     const verdict = await judgeQuery(engine, task, answer);
     expect(verdict.feedback).toMatchObject({ kind: 'hidden-dataset',
-      property: 'два разных автора с одинаковым именем' });
+      property: 'тёзки: разные авторы и покупатели с одинаковыми именами, разные книги с одним названием' });
   });
 
   it('rejects SELECT 1 and typed-in rows', async () => {
