@@ -9,6 +9,18 @@ import { wrapText } from './wrap.js';
 
 const SHOWN_ROWS = 8;
 
+/**
+ * A column's name as shown: a plain name stays; an expression (the reference's COUNT(*) or
+ * CASE ...) becomes "столбец N", so that the expected table never spells out the solution.
+ */
+export function columnLabel(name: string, index: number): string {
+  return /^[\p{L}_][\p{L}\p{N}_]{0,40}$/u.test(name) ? name : `столбец ${index + 1}`;
+}
+
+function labels(names: string[]): string {
+  return names.map(columnLabel).join(', ');
+}
+
 export function plural(n: number, one: string, few: string, many: string): string {
   const mod10 = n % 10;
   const mod100 = n % 100;
@@ -71,10 +83,10 @@ export function differenceText(difference: Difference, hidden: boolean): string[
         ? ['Значения верные, но стоят не в тех столбцах: проверьте, в каком порядке задание ' +
           'просит столбцы.']
         : ['Столбцы те, но в другом порядке: ожидался порядок как в задании ' +
-          `(${difference.expected.join(', ')}), у вас — ${difference.actual.join(', ')}.`];
+          `(${labels(difference.expected)}), у вас — ${labels(difference.actual)}.`];
     case 'column-names':
       return ['Задание просит определённые имена столбцов: ' +
-        `${difference.expected.join(', ')}; у вас — ${difference.actual.join(', ')}. ` +
+        `${labels(difference.expected)}; у вас — ${labels(difference.actual)}. ` +
         'Задайте их псевдонимами (AS).'];
     case 'row-count':
       return [`В ответе ${rows(difference.actual)}, а должно быть ${difference.expected}.`,
@@ -103,7 +115,8 @@ function resultTable(title: string, result: ResultSet, screen: Screen): string {
     ? ` (первые ${shown.length} из ${result.rows.length})`
     : ` (${rows(result.rows.length)})`;
   const table = result.columns.length > 0
-    ? renderTable(result.columns, shown, { width: screen.width - 6, style: screen.style })
+    ? renderTable(result.columns.map(columnLabel), shown,
+      { width: screen.width - 6, style: screen.style })
     : '(нет столбцов)';
   return `${title}${more}:\n${table}`;
 }

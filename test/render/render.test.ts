@@ -61,3 +61,13 @@ describe('markdown', () => {
     expect(text).not.toContain('**');
   });
 });
+
+describe('column labels', () => {
+  it('keep plain names and hide the reference\'s expressions', async () => {
+    const { columnLabel } = await import('../../src/render/verdict.js');
+    expect(columnLabel('book_count', 0)).toBe('book_count');
+    expect(columnLabel('цена', 1)).toBe('цена');
+    expect(columnLabel('SUM(CASE WHEN stock <> 0 THEN 1 ELSE 0 END)', 1)).toBe('столбец 2');
+    expect(columnLabel('COUNT(*)', 0)).toBe('столбец 1');
+  });
+});

@@ -71,8 +71,9 @@ export async function use(ctx: Context, name: string, url: string | undefined): 
   await engine.close();
 
   writeSettings(dir, { ...settings, engine: 'mysql', mysqlUrl: formatMysqlUrl(target, true) });
-  ctx.print(`Ответы проверяются на MySQL (${formatMysqlUrl(target)}). Вернуться: ` +
-    'dbcourse db use sqlite');
+  const server = (engine as MysqlEngine).flavor === 'mariadb' ? 'MariaDB' : 'MySQL';
+  ctx.print(`Ответы проверяются на ${server} ${(engine as MysqlEngine).version} ` +
+    `(${formatMysqlUrl(target)}). Вернуться: dbcourse db use sqlite`);
   return EXIT_OK;
 }
 
