@@ -27,7 +27,8 @@ class RussianHelp extends Help {
   }
 
   subcommandTerm(command: Command): string {
-    return russianTerms(super.subcommandTerm(command));
+    // The list stays narrow enough to wrap; each command's own help shows its options.
+    return super.subcommandTerm(command).replace(' [options]', '');
   }
 }
 
@@ -78,8 +79,10 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
     .description('проверить ответы урока (или одного упражнения) и записать результат')
     .argument('<урок>', 'номер урока: 2-4')
     .argument('[упражнение]', 'id упражнения или его номер в уроке')
-    .action((lesson: string, exercise?: string) =>
-      on(async (ctx) => (await import('./commands/check.js')).check(ctx, lesson, exercise)));
+    .option('--json', 'вердикты в формате JSON (для редакторов и скриптов)')
+    .action((lesson: string, exercise: string | undefined, options: { json?: boolean }) =>
+      on(async (ctx) => (await import('./commands/check.js'))
+        .check(ctx, lesson, exercise, Boolean(options.json))));
 
   program
     .command('run')
@@ -106,6 +109,22 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
     .action((lesson: string, exercise: string, options: { giveUp?: boolean }) =>
       on(async (ctx) => (await import('./commands/solution.js'))
         .solution(ctx, lesson, exercise, Boolean(options.giveUp))));
+
+  program
+    .command('glossary')
+    .description('словарь: все определения курса или одно, с источником и уроком')
+    .argument('[термин]', 'часть термина на русском или английском: ключ, join')
+    .option('--json', 'в формате JSON')
+    .action((term: string | undefined, options: { json?: boolean }) =>
+      on(async (ctx) => (await import('./commands/glossary.js'))
+        .glossary(ctx, term, Boolean(options.json))));
+
+  program
+    .command('schema')
+    .description('схема учебной базы магазина: таблицы, столбцы, ключи и связи')
+    .option('--format <формат>', 'text (по умолчанию) или mermaid', 'text')
+    .action((options: { format: string }) =>
+      on(async (ctx) => (await import('./commands/schema.js')).schema(ctx, options.format)));
 
   program
     .command('about')

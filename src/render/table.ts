@@ -14,6 +14,11 @@ export interface TableOptions {
   wrap?: boolean;
 }
 
+/** Numbers without float noise: 1130.800000000003 is shown as 1130.8. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}
+
 function cut(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
@@ -74,8 +79,8 @@ export function renderTable(headers: string[], rows: (string | number | null)[][
   options: TableOptions): string {
   const { style } = options;
   const nullText = options.nullText ?? 'NULL';
-  const text = rows.map((row) => row.map((cell) => (cell === null ? nullText :
-    String(cell).replace(/\s*\n\s*/g, ' '))));
+  const text = rows.map((row) => row.map((cell) => (cell === null ? nullText
+    : typeof cell === 'number' ? formatNumber(cell) : cell.replace(/\s*\n\s*/g, ' '))));
   const numeric = headers.map((_, c) => rows.length > 0 &&
     rows.every((row) => row[c] === null || typeof row[c] === 'number'));
 

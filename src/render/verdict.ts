@@ -4,7 +4,7 @@ import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
 import { explainEngineError } from './engine-errors.js';
 import type { Screen } from './screen.js';
-import { renderTable } from './table.js';
+import { formatNumber, renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
 const SHOWN_ROWS = 8;
@@ -63,8 +63,8 @@ export function failureText(failure: QueryFailure): string {
 }
 
 function formatRow(row: Cell[]): string {
-  return '(' + row.map((c) => (c === null ? 'NULL' : typeof c === 'string' ? `'${c}'` : String(c)))
-    .join(', ') + ')';
+  return '(' + row.map((c) => (c === null ? 'NULL' : typeof c === 'string' ? `'${c}'`
+    : formatNumber(c))).join(', ') + ')';
 }
 
 function rowsSample(title: string, sample: Cell[][], count: number): string[] {

@@ -207,3 +207,40 @@ describe('about', () => {
     expect((await runCli([], env)).stdout).toContain('dbcourse about');
   });
 });
+
+describe('glossary, schema and JSON', () => {
+  it('lists every definition and finds one by a part of its Russian or English term',
+    async () => {
+      const env = learnerEnv();
+      const all = await runCli(['glossary'], env);
+      expect(all.stdout).toContain('Запрос (query) — урок 1-1');
+      const one = await runCli(['glossary', 'QUERY'], env);
+      expect(one.stdout).toContain('Официально: Оператор, возвращающий строки.');
+      expect(one.stdout).toContain('Источник: ISO/IEC 9075-2');
+      const none = await runCli(['glossary', 'нет такого'], env);
+      expect(none.code).toBe(1);
+    });
+
+  it('draws the bookstore schema as text and as Mermaid', async () => {
+    const text = await runCli(['schema'], learnerEnv());
+    expect(text.stdout).toContain('| ORDER_ITEMS');
+    expect(text.stdout).toContain('order_items.book_id  >──  books.id');
+    const mermaid = await runCli(['schema', '--format', 'mermaid'], learnerEnv());
+    expect(mermaid.stdout.split('\n')[0]).toBe('erDiagram');
+    expect(mermaid.stdout).toContain('customers ||--o{ orders : "customer_id"');
+    expect((await runCli(['schema', '--format', 'png'], learnerEnv())).code).toBe(2);
+  });
+
+  it('gives check verdicts as JSON', async () => {
+    const env = learnerEnv();
+    await runCli(['show', '1-1'], env);
+    answer(env, 'what-is-null', 'a');
+    const run = await runCli(['check', '1-1', 'what-is-null', '--json'], env);
+    const data = JSON.parse(run.stdout) as { passed: boolean; verdicts: { exercise: string;
+      passed: boolean; feedback: { kind: string } }[] };
+    expect(run.code).toBe(1);
+    expect(data.passed).toBe(false);
+    expect(data.verdicts[0]).toMatchObject({ exercise: 'what-is-null', passed: false,
+      feedback: { kind: 'wrong-choice' } });
+  });
+});

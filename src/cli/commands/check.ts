@@ -7,7 +7,8 @@ import { ensureAnswerFiles, readAnswer, type AnswerFile } from '../../workspace/
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
 
-export async function check(ctx: Context, lessonId: string, exerciseId?: string): Promise<number> {
+export async function check(ctx: Context, lessonId: string, exerciseId?: string,
+  json = false): Promise<number> {
   const lesson = await ctx.lesson(lessonId);
   const { meta, entry } = lesson;
   const { style } = ctx.screen;
@@ -19,7 +20,10 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
 
 
   const files = ensureAnswerFiles(ctx.workspace, entry, meta.key, chosen.map((c) => c.exercise));
-  ctx.print(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
+  const say = (text: string) => {
+    if (!json) ctx.print(text);
+  };
+  say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
     style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
 
   // Answers already judged as given keep their verdict; the rest need the engine.
@@ -47,14 +51,23 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string)
 
     // An exercise that needs another engine is said so, but does not fail this check.
     if (!verdict.passed && verdict.feedback.kind !== 'needs-engine') failed += 1;
-    ctx.print((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
+    say((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
       (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${files[i].path}`)));
   }
 
   // One write for the whole check; an overrunning query is stopped, so this line is reached.
   store.save();
-  ctx.print('\n' + summary(ctx, meta.key, ctx.requiredExercises(lesson), entry.short,
+  say('\n' + summary(ctx, meta.key, ctx.requiredExercises(lesson), entry.short,
     exerciseId, failed));
+  if (json) {
+    ctx.print(JSON.stringify({
+      lesson: entry.id,
+      key: meta.key,
+      passed: failed === 0,
+      verdicts: chosen.map(({ exercise }, i) => ({ exercise: exercise.id, file: files[i].path,
+        ...verdicts[i] })),
+    }, null, 2));
+  }
   return failed === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
