@@ -18,7 +18,8 @@ const cache = mkdtempSync(join(tmpdir(), 'dbcourse-check-'));
 
 try {
   const choice = chooseEngine(engineName, process.env, {});
-  const engine = await openEngine(choice, { fixtures: { dir: fixturesDir() }, cacheRoot: cache,
+  const fixtures = { dir: process.env.DBCOURSE_FIXTURES_DIR ?? fixturesDir() };
+  const engine = await openEngine(choice, { fixtures, cacheRoot: cache,
     timeoutMs: 10_000, trustReferences: false });
 
   try {

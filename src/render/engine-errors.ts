@@ -47,6 +47,8 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     '(например, в WHERE): условия на агрегаты пишутся в HAVING.'],
   [/isn't in GROUP BY|not in GROUP BY clause/, () => 'В SELECT есть столбец, которого нет в ' +
     'GROUP BY и который не под агрегатной функцией (режим ONLY_FULL_GROUP_BY).'],
+  [/^FUNCTION (?:[\w$]+\.)?([\w$]+) does not exist/, (m) => `В MySQL нет функции ${m[1]}; ` +
+    'возможно, это функция SQLite (strftime, julianday, ||) — в уроке сказано, чем её заменить.'],
   [/^Every derived table must have its own alias/, () => 'У подзапроса во FROM должен быть ' +
     'псевдоним: (SELECT ...) AS t.'],
   [/command denied to user|Access denied/, () => 'У пользователя курса нет доступа к этому ' +
@@ -54,9 +56,11 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 
 export function explainEngineError(message: string): string {
+  // The server's names of dbcourse's own databases mean nothing to a learner.
+  const plain = message.replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '');
   for (const [pattern, explain] of explanations) {
-    const match = pattern.exec(message);
-    if (match) return `${explain(match)} (СУБД: ${message})`;
+    const match = pattern.exec(plain);
+    if (match) return `${explain(match)} (СУБД: ${plain})`;
   }
-  return message;
+  return plain;
 }
