@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { judge } from '../checker/judge.js';
 import { VerdictCache } from '../checker/verdict-cache.js';
 import type { Verdict } from '../checker/verdict.js';
-import { Course, type Lesson } from '../course/course.js';
+import { Course, type Lesson, type LessonEntry } from '../course/course.js';
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
 import { chooseEngine, openEngine, type EngineChoice, type OpenOptions } from '../engines/open.js';
@@ -133,10 +133,19 @@ export class Context {
     return { exercise: exercises[index], index };
   }
 
-  /** "2-3 NULL и трёхзначная логика" for a lesson key, or the key if no lesson has it. */
-  async describeKey(key: string): Promise<string> {
-    for (const lesson of await this.readableLessons()) {
-      if (lesson.meta.key === key) return `${lesson.entry.short} ${lesson.meta.title}`;
+  /**
+   * "2-3 NULL и трёхзначная логика" for a lesson key, or the key if no lesson has it.
+   * Prerequisites come before their lesson, usually just before: searched backwards from it.
+   */
+  async describeKey(key: string, from?: LessonEntry): Promise<string> {
+    const course = await this.course();
+    const start = from ? course.lessons.indexOf(from) : course.lessons.length;
+    const order = [...course.lessons.slice(0, start).reverse(), ...course.lessons.slice(start)];
+    for (const entry of order) {
+      const lesson = await course.tryLesson(entry);
+      if (!(lesson instanceof Error) && lesson.meta.key === key) {
+        return `${entry.short} ${lesson.meta.title}`;
+      }
     }
     return key;
   }

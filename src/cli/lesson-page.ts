@@ -13,7 +13,7 @@ export async function lessonPage(ctx: Context, lesson: Lesson): Promise<string> 
     progress: store.exercise(meta.key, file.exercise.id),
   }));
   const prerequisites: string[] = [];
-  for (const key of meta.prerequisites) prerequisites.push(await ctx.describeKey(key));
+  for (const key of meta.prerequisites) prerequisites.push(await ctx.describeKey(key, entry));
 
   store.markOpened(meta.key);
 

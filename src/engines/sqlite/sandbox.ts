@@ -1,6 +1,5 @@
 /**
- * Runs learners' SQL on a worker thread with a time limit per statement. Requests queue up
- * and go to the thread one at a time, so each one's clock starts when it starts to run.
+ * Runs learners' SQL on a worker thread with a time limit per statement.
  * A statement that overruns cannot be stopped (better-sqlite3 has no interrupt and a busy
  * thread cannot be terminated), so the sandbox abandons that thread, answers "timeout" and
  * carries on with a fresh one.
@@ -23,8 +22,9 @@ export interface SandboxOptions {
 
 export class Sandbox {
   private worker: Worker | undefined;
-  private readonly queue: Request[] = [];
-  private running: { request: Request; timer: NodeJS.Timeout } | undefined;
+  /** Sent to the thread and not answered yet, oldest first: the first one is running. */
+  private inFlight: Request[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SandboxOptions) {}
 
@@ -44,34 +44,36 @@ export class Sandbox {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker && !this.running) await worker.terminate();
+    if (worker && this.inFlight.length === 0) await worker.terminate();
   }
 
+  /**
+   * Requests go to the thread at once (it works through its own queue), so the thread never
+   * waits for this one, which may be busy running references. The clock of each request
+   * starts when the one before it is answered.
+   */
   private request(message: Request['message']): Promise<Reply> {
     return new Promise((resolve) => {
-      this.queue.push({ message, resolve });
-      this.pump();
+      const request = { message, resolve };
+      this.inFlight.push(request);
+      this.ensureWorker().postMessage(message);
+      if (this.inFlight.length === 1) this.startClock();
     });
   }
 
-  private pump(): void {
-    if (this.running) return;
-    const request = this.queue.shift();
-    if (!request) return;
-
-    const worker = this.ensureWorker();
-    const timer = setTimeout(() => this.overrun(worker), this.options.timeoutMs);
-    this.running = { request, timer };
-    worker.postMessage(request.message);
+  private startClock(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const worker = this.worker;
+    if (this.inFlight.length > 0 && worker) {
+      this.timer = setTimeout(() => this.overrun(worker), this.options.timeoutMs);
+    }
   }
 
-  private finish(reply: Reply): void {
-    const running = this.running;
-    if (!running) return;
-    clearTimeout(running.timer);
-    this.running = undefined;
-    running.request.resolve(reply);
-    this.pump();
+  private answer(reply: Reply): void {
+    const request = this.inFlight.shift();
+    this.startClock();
+    request?.resolve(reply);
   }
 
   private ensureWorker(): Worker {
@@ -82,12 +84,11 @@ export class Sandbox {
     });
 
     worker.on('message', (reply: Reply) => {
-      if (this.worker === worker) this.finish(reply);
+      if (this.worker === worker) this.answer(reply);
     });
     worker.on('error', (error) => {
       if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.finish({ ok: false, failure: { kind: 'engine-error', message: error.message } });
+      this.abandon({ ok: false, failure: { kind: 'engine-error', message: error.message } });
     });
 
     worker.unref();
@@ -96,17 +97,32 @@ export class Sandbox {
   }
 
   private overrun(worker: Worker): void {
-    if (this.worker === worker) this.worker = undefined;
+    if (this.worker !== worker) return;
     markThreadStuck();
-
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-    const timeout: Reply = { ok: false, failure: { kind: 'timeout', seconds } };
-    const sql = this.running?.request.message.sql;
+    this.abandon({ ok: false, failure: { kind: 'timeout', seconds } });
+  }
 
-    // The same statement queued for other datasets would overrun too: answer it now.
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (this.queue[i].message.sql === sql) this.queue.splice(i, 1)[0].resolve(timeout);
+  /**
+   * Gives up on the thread: the running request gets `reply`, and so does every waiting one
+   * with the same statement (on another dataset it would overrun too); the others are sent
+   * again to a fresh thread.
+   */
+  private abandon(reply: Reply): void {
+    const [running, ...waiting] = this.inFlight;
+    this.worker = undefined;
+    this.inFlight = [];
+    clearTimeout(this.timer);
+    running?.resolve(reply);
+
+    for (const request of waiting) {
+      if (request.message.sql === running?.message.sql) {
+        request.resolve(reply);
+      } else {
+        this.inFlight.push(request);
+        this.ensureWorker().postMessage(request.message);
+      }
     }
-    this.finish(timeout);
+    this.startClock();
   }
 }
