@@ -5,15 +5,38 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCourse } from '../src/authoring/course-check.js';
+import { mutants, survivingMutants } from '../src/authoring/mutants.js';
+import type { Engine } from '../src/engines/engine.js';
 import { UserError } from '../src/cli/errors.js';
 import { Course } from '../src/course/course.js';
 import { chooseEngine, openEngine } from '../src/engines/open.js';
 import { fixturesDir, lessonsDir } from '../src/util/paths.js';
 
 const args = process.argv.slice(2);
+
+/** Mutants of reference solutions that no dataset tells apart: holes to close or explain. */
+async function reportMutants(course: Course, engine: Engine, only?: string): Promise<void> {
+  let total = 0;
+  let survived = 0;
+  for (const entry of course.lessons) {
+    if (only && entry.short !== only) continue;
+    const lesson = await course.lesson(entry);
+    for (const exercise of lesson.meta.exercises) {
+      if (exercise.kind !== 'query') continue;
+      total += mutants(exercise.solution).length;
+      for (const mutant of await survivingMutants(engine, exercise)) {
+        survived += 1;
+        console.log(`mutant ${entry.short} [${exercise.id}] ${mutant.mutation}: ` +
+          mutant.sql.replace(/\s+/g, ' ').trim());
+      }
+    }
+  }
+  console.log(`mutants: ${total} made, ${survived} not told apart from the reference`);
+}
 const engineAt = args.indexOf('--engine');
 const engineName = engineAt >= 0 ? args[engineAt + 1] : undefined;
 const only = args.find((a, i) => !a.startsWith('--') && (engineAt < 0 || i !== engineAt + 1));
+
 const cache = mkdtempSync(join(tmpdir(), 'dbcourse-check-'));
 
 try {
@@ -34,6 +57,8 @@ try {
 
     console.log(`${course.lessons.length} lessons, engine ${engine.name}: ${errors.length} ` +
       `errors, ${problems.length - errors.length} warnings`);
+
+    if (args.includes('--mutants')) await reportMutants(course, engine, only);
     process.exitCode = errors.length > 0 ? 1 : 0;
   } finally {
     await engine.close();

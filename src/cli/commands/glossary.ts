@@ -37,14 +37,16 @@ export async function glossary(ctx: Context, term: string | undefined, json: boo
   }
 
   const wrapped = (text: string) => wrapText(text, width - 4).map((l) => `    ${l}`).join('\n');
-  const sorted = [...found].sort((a, b) => a.definition.term.localeCompare(b.definition.term, 'ru'));
+  const sorted = [...found].sort((a, b) =>
+    a.definition.term.localeCompare(b.definition.term, 'ru'));
 
   if (!wanted) {
     await page(ctx, [
       style.bold(`Словарь курса: ${sorted.length} терминов. Подробно: dbcourse glossary <термин>`),
       '',
       ...sorted.map((e) => `${style.accent(e.definition.term)}` +
-        (e.definition.en ? style.dim(` (${e.definition.en})`) : '') + style.dim(` — урок ${e.lesson}`)),
+        (e.definition.en ? style.dim(` (${e.definition.en})`) : '') +
+        style.dim(` — урок ${e.lesson}`)),
     ].join('\n'));
     return EXIT_OK;
   }

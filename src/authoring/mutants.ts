@@ -1,0 +1,83 @@
+/**
+ * Mutation analysis of reference solutions (`npm run course:check -- --mutants`): each small,
+ * typical mistake is applied to the reference, and a mutant that passes the exercise's own
+ * check on every dataset is a hole through which a wrong answer gets in.
+ */
+import type { QueryExercise } from '../course/format.js';
+import type { Engine } from '../engines/engine.js';
+import { judgeQuery, referenceSql } from '../checker/query.js';
+
+export interface Mutant {
+  /** What the mistake is, in the words of issue #4: "INNER -> LEFT JOIN". */
+  mutation: string;
+  sql: string;
+}
+
+interface Rule {
+  mutation: string;
+  pattern: RegExp;
+  replace: (match: string) => string;
+}
+
+const rules: Rule[] = [
+  {
+    mutation: 'INNER -> LEFT JOIN',
+    pattern: /\b(?:INNER\s+)?(?<!LEFT\s|RIGHT\s|CROSS\s|OUTER\s)JOIN\b/gi,
+    replace: () => 'LEFT JOIN',
+  },
+  { mutation: 'LEFT -> INNER JOIN', pattern: /\bLEFT\s+(?:OUTER\s+)?JOIN\b/gi,
+    replace: () => 'JOIN' },
+  { mutation: '>= -> >', pattern: />=/g, replace: () => '>' },
+  { mutation: '> -> >=', pattern: /(?<![<>=-])>(?!=)/g, replace: () => '>=' },
+  { mutation: '<= -> <', pattern: /<=/g, replace: () => '<' },
+  { mutation: '< -> <=', pattern: /<(?![=>])/g, replace: () => '<=' },
+  {
+    mutation: 'COUNT(column) -> COUNT(*)',
+    pattern: /\bCOUNT\(\s*(?!\*|DISTINCT\b)[^()]+\)/gi,
+    replace: () => 'COUNT(*)',
+  },
+  { mutation: 'COUNT(DISTINCT x) -> COUNT(x)', pattern: /\bCOUNT\(\s*DISTINCT\s+/gi,
+    replace: () => 'COUNT(' },
+  { mutation: 'DISTINCT dropped', pattern: /\bSELECT\s+DISTINCT\b/gi, replace: () => 'SELECT' },
+  {
+    mutation: 'one AND condition dropped',
+    pattern: /\s+AND\s+[^()]+?(?=\s+(?:AND|OR|GROUP|ORDER|HAVING|LIMIT|UNION|WINDOW)\b|\)|;|$)/gi,
+    replace: () => ' ',
+  },
+  { mutation: '= -> IN before a subquery', pattern: /=\s*\(\s*SELECT\b/gi,
+    replace: () => 'IN (SELECT' },
+  { mutation: 'IN -> = before a subquery', pattern: /\bIN\s*\(\s*SELECT\b/gi,
+    replace: () => '= (SELECT' },
+  { mutation: 'ORDER BY direction', pattern: /\b(ASC|DESC)\b/gi,
+    replace: (m) => (m.toUpperCase() === 'ASC' ? 'DESC' : 'ASC') },
+];
+
+/** Every single-site mutant of `sql`: one rule applied at one place. */
+export function mutants(sql: string): Mutant[] {
+  const out: Mutant[] = [];
+  const seen = new Set<string>();
+
+  for (const rule of rules) {
+    for (const match of sql.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+      const at = match.index ?? 0;
+      const mutated = sql.slice(0, at) + rule.replace(match[0]) + sql.slice(at + match[0].length);
+      if (mutated !== sql && !seen.has(mutated)) {
+        seen.add(mutated);
+        out.push({ mutation: rule.mutation, sql: mutated });
+      }
+    }
+  }
+
+  return out;
+}
+
+/** Mutants of the exercise's reference that its own check accepts: holes in the exercise. */
+export async function survivingMutants(engine: Engine, exercise: QueryExercise):
+  Promise<Mutant[]> {
+  const survivors: Mutant[] = [];
+  for (const mutant of mutants(referenceSql(exercise, engine.name))) {
+    const verdict = await judgeQuery(engine, exercise, mutant.sql);
+    if (verdict.passed) survivors.push(mutant);
+  }
+  return survivors;
+}
