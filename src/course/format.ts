@@ -47,6 +47,11 @@ const queryExercise = z.strictObject({
   columnNames: z.boolean().default(false),
   /** Decimal places numbers are compared at, when the task asks for rounding. */
   decimals: z.number().int().min(0).max(6).optional(),
+  /**
+   * Mutants of the solution (course:check --mutants) that no dataset tells apart, each with
+   * the reason it is acceptable: an equivalent query, not a hole.
+   */
+  mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
 });
 
 const option = z.strictObject({
