@@ -42,6 +42,14 @@ function normaliseShort(text: string): string {
     .replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '');
 }
 
+/** "12", "12.0" and "12,0" are one number. */
+function sameNumber(accepted: string, answer: string): boolean {
+  const number = (s: string) => (/^\s*-?\d+(?:[.,]\d+)?\s*$/.test(s)
+    ? Number(s.replace(',', '.')) : undefined);
+  const a = number(accepted);
+  return a !== undefined && a === number(answer.replace(/[.!]\s*$/, ''));
+}
+
 function judgeChoice(exercise: ChoiceExercise, keys: string[]): QuestionFeedback {
   const known = new Set(exercise.options.map((o) => o.key));
   const unknown = keys.filter((k) => !known.has(k));
@@ -86,7 +94,7 @@ export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict
     feedback = { kind: 'empty-answer' };
   } else if (exercise.kind === 'short') {
     const answer = normaliseShort(text);
-    feedback = exercise.accept.some((a) => normaliseShort(a) === answer)
+    feedback = exercise.accept.some((a) => normaliseShort(a) === answer || sameNumber(a, text))
       ? { kind: 'passed' }
       : { kind: 'wrong-short' };
   } else {

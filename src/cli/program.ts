@@ -93,6 +93,14 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
       on(async (ctx) => (await import('./commands/run.js')).run(ctx, lesson, exercise)));
 
   program
+    .command('answer')
+    .description('ответить на вопрос (выбор, порядок, короткий ответ) прямо в терминале')
+    .argument('<урок>', 'номер урока: 1-1')
+    .argument('<упражнение>', 'id упражнения или его номер в уроке')
+    .action((lesson: string, exercise: string) =>
+      on(async (ctx) => (await import('./commands/answer.js')).answer(ctx, lesson, exercise)));
+
+  program
     .command('hint')
     .description('следующая подсказка к упражнению, по одной за раз')
     .argument('<урок>', 'номер урока: 2-4')

@@ -63,6 +63,10 @@ describe('question exercises', () => {
     expect(judgeQuestion(short, file('Альтернативный  ключ.')).passed).toBe(true);
     expect(judgeQuestion(short, file('альтернативный ключ (alternate key)')).passed).toBe(true);
     expect(judgeQuestion(short, file('первичный ключ')).passed).toBe(false);
+    const number: ShortExercise = { ...short, accept: ['21'] };
+    expect(judgeQuestion(number, file('21.0')).passed).toBe(true);
+    expect(judgeQuestion(number, file('21,0')).passed).toBe(true);
+    expect(judgeQuestion(number, file('22')).passed).toBe(false);
     const yo: ShortExercise = { ...short, accept: ['трёхзначная логика'] };
     expect(judgeQuestion(yo, file('ТРЕХЗНАЧНАЯ логика')).passed).toBe(true);
   });

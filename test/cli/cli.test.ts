@@ -244,3 +244,31 @@ describe('glossary, schema and JSON', () => {
       feedback: { kind: 'wrong-choice' } });
   });
 });
+
+describe('answering a question in the terminal', () => {
+  async function answerWith(env: Record<string, string>, text: string) {
+    const { Readable } = await import('node:stream');
+    const { main } = await import('../../src/cli/main.js');
+    let stdout = '';
+    const io = { stdout: { write: (t: string) => { stdout += t; }, isTTY: false },
+      stderr: { write: () => undefined }, stdin: Readable.from([text]) as never, env };
+    const result = await main(['answer', '1-1', 'what-is-null'], io);
+    return { code: result.code, stdout };
+  }
+
+  it('judges the answer, explains a wrong option and records the result', async () => {
+    const env = learnerEnv();
+    const wrong = await answerWith(env, 'a\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain('Ноль — это значение.');
+    const right = await answerWith(env, 'b\n');
+    expect(right.code).toBe(0);
+    expect((await runCli(['progress'], env)).stdout).toContain('Упражнений решено: 1 из 4');
+  });
+
+  it('refuses a query exercise: its answer lives in a file', async () => {
+    const run = await runCli(['answer', '1-1', 'cheap-books'], learnerEnv());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('его ответ пишется в файле');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * `dbcourse answer <lesson> <exercise>`: answers a question exercise right in the terminal
+ * (or from standard input in a pipe), instead of in its answer file.
+ */
+import { createInterface } from 'node:readline/promises';
+import { judgeQuestion } from '../../checker/questions.js';
+import { exerciseTask } from '../../render/lesson.js';
+import { renderVerdict } from '../../render/verdict.js';
+import type { Context } from '../context.js';
+import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
+}
+
+export async function answer(ctx: Context, lessonId: string, exerciseId: string):
+  Promise<number> {
+  const lesson = await ctx.lesson(lessonId);
+  const { exercise, index } = ctx.exercise(lesson, exerciseId);
+  if (exercise.kind === 'query') {
+    throw new UserError(`Упражнение ${exercise.id} — запрос: его ответ пишется в файле. ` +
+      `Проверить: dbcourse check ${lesson.entry.short} ${exercise.id}`);
+  }
+
+  let text: string;
+  if (ctx.io.stdin.isTTY) {
+    ctx.print(exerciseTask(exercise, ctx.screen.width, '') + '\n');
+    const rl = createInterface({ input: ctx.io.stdin, output: process.stdout });
+    try {
+      text = await rl.question(exercise.kind === 'short' ? 'Ваш ответ: '
+        : 'Ваш ответ (буквы вариантов): ');
+    } finally {
+      rl.close();
+    }
+  } else {
+    text = await readAll(ctx.io.stdin);
+  }
+
+  const verdict = judgeQuestion(exercise, text);
+  if (verdict.feedback.kind === 'empty-answer') {
+    ctx.print('Ответ пуст: ничего не проверено и не записано.');
+    return EXIT_FAILED;
+  }
+  ctx.progress().recordAttempt(lesson.meta.key, exercise.id, verdict.passed);
+  ctx.print(renderVerdict(verdict, exercise, index, ctx.screen));
+  return verdict.passed ? EXIT_OK : EXIT_FAILED;
+}
