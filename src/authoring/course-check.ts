@@ -4,7 +4,9 @@
  * and the answers that must fail (empty, SELECT 1) do fail.
  */
 import type { Course, Lesson } from '../course/course.js';
-import type { Exercise, QueryExercise } from '../course/format.js';
+import type { ChangeExercise, Exercise, QueryExercise } from '../course/format.js';
+import { changeSql } from '../checker/change.js';
+import { forbiddenStatement } from '../checker/statements.js';
 import type { Engine } from '../engines/engine.js';
 import { judge } from '../checker/judge.js';
 import { referenceSql, supportsEngine } from '../checker/query.js';
@@ -149,6 +151,39 @@ async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<s
   return problems;
 }
 
+async function changeProblems(engine: Engine, exercise: ChangeExercise): Promise<string[]> {
+  if (exercise.engines && !exercise.engines.includes(engine.name)) return [];
+
+  const reference = changeSql(exercise, engine.name);
+  const problems: string[] = [];
+  const forbidden = forbiddenStatement(reference);
+  if (forbidden) problems.push(`эталон содержит недопустимый оператор: ${forbidden}`);
+
+  for (const dataset of engine.datasets.filter((d) => !d.sameRowsAs)) {
+    const outcome = await engine.change(dataset.name, reference);
+    if (!outcome.ok) {
+      problems.push(`эталон не выполняется на наборе «${dataset.name}»: ` +
+        JSON.stringify(outcome.failure));
+      return problems;
+    }
+    for (const table of exercise.tables) {
+      if (!outcome.state[table]) problems.push(`tables: таблицы ${table} нет в базе`);
+    }
+  }
+
+  const own = await judge(exercise, reference, async () => engine);
+  if (!own.passed) problems.push(`эталон не проходит собственную проверку: ${own.feedback.kind}`);
+
+  for (const wrong of ['', 'SELECT 1']) {
+    const verdict = await judge(exercise, wrong, async () => engine);
+    if (verdict.passed) {
+      problems.push(`ответ «${wrong || '(пусто)'}» проходит проверку: эталон ничего не меняет`);
+    }
+  }
+
+  return problems;
+}
+
 export async function checkCourse(course: Course, engine: Engine,
   only?: string): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -174,9 +209,9 @@ export async function checkCourse(course: Course, engine: Engine,
     problems.push(...lessonProblems(lesson, earlier));
 
     for (const exercise of lesson.meta.exercises) {
-      const found = exercise.kind === 'query'
-        ? await queryProblems(engine, exercise)
-        : questionProblems(exercise);
+      const found = exercise.kind === 'query' ? await queryProblems(engine, exercise)
+        : exercise.kind === 'change' ? await changeProblems(engine, exercise)
+          : questionProblems(exercise);
       for (const message of found) {
         const warning = message.startsWith('warning: ');
         problems.push({ lesson: entry.relativeFile, exercise: exercise.id,

@@ -36,7 +36,11 @@ export type QueryFeedback =
   /** The reference itself failed: a broken lesson, reported as such. */
   | { kind: 'reference-broken'; dataset: string; failure: QueryFailure }
   | { kind: 'different'; difference: Difference; shown: Shown }
-  | { kind: 'hidden-dataset'; property: string; difference: Difference };
+  | { kind: 'hidden-dataset'; property: string; difference: Difference; table?: string }
+  /** A change answer holds a statement change exercises never need (DDL, COMMIT, ...). */
+  | { kind: 'statement-not-allowed'; statement: string }
+  /** After a change answer, this table's rows are not what the reference leaves. */
+  | { kind: 'table-differs'; table: string; named: boolean; difference: Difference };
 
 export type QuestionFeedback =
   | { kind: 'passed' }

@@ -7,7 +7,7 @@ import { judge } from '../checker/judge.js';
 import { VerdictCache } from '../checker/verdict-cache.js';
 import type { Verdict } from '../checker/verdict.js';
 import { Course, type Lesson, type LessonEntry } from '../course/course.js';
-import type { Exercise } from '../course/format.js';
+import { isSqlExercise, type Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
 import { chooseEngine, openEngine, type EngineChoice, type OpenOptions } from '../engines/open.js';
 import { readSettings } from '../settings/settings.js';
@@ -91,14 +91,14 @@ export class Context {
     if (known) return known;
 
     const verdict = await judge(exercise, answer, () => this.engine());
-    const engineName = exercise.kind === 'query' ? (await this.engine()).fingerprint : 'none';
+    const engineName = isSqlExercise(exercise) ? (await this.engine()).fingerprint : 'none';
     this.verdictCache().remember(exercise, answer, engineName, verdict);
     return verdict;
   }
 
   /** The passed verdict of exactly this answer, when an earlier check gave it. */
   async rememberedVerdict(exercise: Exercise, answer: string): Promise<Verdict | undefined> {
-    const engineName = exercise.kind === 'query' ? (await this.engine()).fingerprint : 'none';
+    const engineName = isSqlExercise(exercise) ? (await this.engine()).fingerprint : 'none';
     return this.verdictCache().hasPassed(exercise, answer, engineName)
       ? { exerciseId: exercise.id, passed: true, feedback: { kind: 'passed' } }
       : undefined;
@@ -176,7 +176,7 @@ export class Context {
     this.engineName ??= this.engineChoice().name;
     const engine = this.engineName;
     return lesson.meta.exercises.filter((e) =>
-      e.kind !== 'query' || !e.engines || e.engines.includes(engine));
+      !isSqlExercise(e) || !e.engines || e.engines.includes(engine));
   }
 
   lessonState(lesson: Lesson): 'passed' | 'started' | 'new' {

@@ -54,6 +54,24 @@ const queryExercise = z.strictObject({
   mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
 });
 
+const tableName = z.string().regex(/^[a-z_]+$/, 'имя таблицы: books, order_items');
+
+/**
+ * A change: INSERT/UPDATE/DELETE statements, judged by the state they leave in every table
+ * compared with the reference's, on every dataset.
+ */
+const changeExercise = z.strictObject({
+  ...exerciseBase,
+  kind: z.literal('change'),
+  task: text,
+  solution: sql,
+  engineSolutions: z.partialRecord(engineName, sql).optional(),
+  engines: z.array(engineName).min(1).optional(),
+  /** The tables the task is about: named first in feedback. Every table is compared. */
+  tables: z.array(tableName).min(1),
+  mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
+});
+
 const option = z.strictObject({
   key: z.string().regex(/^[a-z]$/, 'одна латинская буква: a, b, c'),
   text,
@@ -89,6 +107,7 @@ const shortExercise = z.strictObject({
 
 export const exercise = z.discriminatedUnion('kind', [
   queryExercise,
+  changeExercise,
   choiceExercise,
   orderingExercise,
   shortExercise,
@@ -122,9 +141,15 @@ export const topicMeta = z.strictObject({ key, title: text });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;
 export type Exercise = z.infer<typeof exercise>;
 export type QueryExercise = z.infer<typeof queryExercise>;
+export type ChangeExercise = z.infer<typeof changeExercise>;
 export type ChoiceExercise = z.infer<typeof choiceExercise>;
 export type OrderingExercise = z.infer<typeof orderingExercise>;
 export type ShortExercise = z.infer<typeof shortExercise>;
 export type Definition = z.infer<typeof definition>;
 export type Resource = z.infer<typeof resource>;
+
+/** Exercises answered with SQL in a .sql file (the others are questions in a .txt file). */
+export function isSqlExercise(e: Exercise): e is QueryExercise | ChangeExercise {
+  return e.kind === 'query' || e.kind === 'change';
+}
 export type InterviewQuestion = z.infer<typeof interviewQuestion>;

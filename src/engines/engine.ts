@@ -22,6 +22,11 @@ export type QueryFailure =
 
 export type QueryOutcome = { ok: true; result: ResultSet } | { ok: false; failure: QueryFailure };
 
+/** Every table's rows after a change, by table name. */
+export type TableState = Record<string, ResultSet>;
+
+export type ChangeOutcome = { ok: true; state: TableState } | { ok: false; failure: QueryFailure };
+
 export interface QueryOptions {
   trusted?: boolean;
 }
@@ -47,6 +52,11 @@ export interface Engine {
    * sandbox that learners' SQL needs.
    */
   query(dataset: string, sql: string, options?: QueryOptions): Promise<QueryOutcome>;
+  /**
+   * Runs change statements (INSERT/UPDATE/DELETE, several in order) on a private copy of a
+   * dataset and returns every table's rows afterwards; the dataset itself never changes.
+   */
+  change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome>;
   /** Whether a statement reads any table (undefined: cannot tell). Catches typed-in rows. */
   readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined>;
   /** Starts whatever learners' queries need (a thread, a connection) ahead of the first one. */

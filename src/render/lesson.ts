@@ -1,6 +1,6 @@
 /** A whole lesson as terminal text: theory, definitions, interview, resources, practice. */
 import type { Lesson } from '../course/course.js';
-import type { Definition, Exercise } from '../course/format.js';
+import { isSqlExercise, type Definition, type Exercise } from '../course/format.js';
 import type { ExerciseProgress } from '../progress/store.js';
 import { wrapText } from './wrap.js';
 import { renderMarkdown } from './markdown.js';
@@ -35,7 +35,7 @@ function definition(d: Definition, screen: Screen): string {
 
 /** The task, wrapped to `width` with `indent`; options hang under their letter. */
 export function exerciseTask(exercise: Exercise, width: number, indent: string): string {
-  const text = exercise.kind === 'query' ? exercise.task : exercise.question;
+  const text = isSqlExercise(exercise) ? exercise.task : exercise.question;
   const lines = [wrapped(text, width, indent)];
   if (exercise.kind === 'choice' || exercise.kind === 'ordering') {
     lines.push('');
@@ -51,6 +51,8 @@ function kindLabel(exercise: Exercise): string {
   switch (exercise.kind) {
     case 'query':
       return 'запрос';
+    case 'change':
+      return 'изменение данных';
     case 'choice':
       return exercise.multiple ? 'несколько вариантов' : 'один вариант';
     case 'ordering':

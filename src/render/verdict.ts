@@ -1,5 +1,5 @@
 /** Verdicts as text a learner can act on (rule 12 of CHECKING.md: the first thing wrong). */
-import type { Exercise } from '../course/format.js';
+import { isSqlExercise, type Exercise } from '../course/format.js';
 import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
 import { explainEngineError } from './engine-errors.js';
@@ -131,7 +131,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
       return ['Файла с ответом не было: он создан с заданием в комментарии, впишите в него ' +
         'ответ и проверьте снова.'];
     case 'empty-answer':
-      return [exercise.kind === 'query'
+      return [isSqlExercise(exercise)
         ? 'Ответ пуст: напишите запрос под строками комментария и сохраните файл.'
         : 'Ответ пуст: впишите его под строками, начинающимися с #, и сохраните файл.'];
     case 'failure':
@@ -158,10 +158,22 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         resultTable('Ваш результат', feedback.shown.actual, screen),
         resultTable('Ожидалось', feedback.shown.expected, screen),
       ];
+    case 'statement-not-allowed':
+      return [`«${feedback.statement}…» — такой оператор в этом упражнении не нужен. Здесь ` +
+        'можно только INSERT, UPDATE и DELETE (SELECT и WITH — внутри них); транзакцию ' +
+        'dbcourse открывает и откатывает сам. Ничего не выполнялось.'];
+    case 'table-differs':
+      return [feedback.named
+        ? `Таблица ${feedback.table} после ваших операторов не такая, какой её оставляет ` +
+          'верное решение.'
+        : `Таблица ${feedback.table} изменилась не так, как после верного решения (задание ` +
+          'говорит о других таблицах; проверьте, не задели ли вы лишнее и не забыли ли ' +
+          'каскадные изменения).',
+      ...differenceText(feedback.difference, false)];
     case 'hidden-dataset':
       return ['На основной базе ответ верен, а на одном из скрытых наборов данных результат ' +
-        `другой. Главная особенность этого набора: ${feedback.property}; но расхождение может ` +
-        'дать и другое его отличие.',
+        `другой${feedback.table ? ` (таблица ${feedback.table})` : ''}. Главная особенность ` +
+        `этого набора: ${feedback.property}; но расхождение может дать и другое его отличие.`,
         ...differenceText(feedback.difference, true),
         'Проверьте граничные случаи: NULL, равные значения, пустые группы, > против >=, ' +
         'повторяющиеся строки.'];

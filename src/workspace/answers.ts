@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { UsageError, UserError } from '../cli/errors.js';
 import type { LessonEntry } from '../course/course.js';
-import type { Exercise } from '../course/format.js';
+import { isSqlExercise, type Exercise } from '../course/format.js';
 import { answerHeader } from './header.js';
 
 export interface AnswerFile {
@@ -17,7 +17,7 @@ export interface AnswerFile {
 }
 
 export function answerPath(workspace: string, lessonKey: string, exercise: Exercise): string {
-  const extension = exercise.kind === 'query' ? 'sql' : 'txt';
+  const extension = isSqlExercise(exercise) ? 'sql' : 'txt';
   return join(workspace, lessonKey, `${exercise.id}.${extension}`);
 }
 

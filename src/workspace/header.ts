@@ -1,6 +1,6 @@
 /** The comment an answer file starts with: the task, and how to check it. */
 import type { LessonEntry } from '../course/course.js';
-import type { Exercise } from '../course/format.js';
+import { isSqlExercise, type Exercise } from '../course/format.js';
 import { wrapText } from '../render/wrap.js';
 
 const WIDTH = 76;
@@ -15,6 +15,10 @@ function instruction(exercise: Exercise): string {
   switch (exercise.kind) {
     case 'query':
       return 'Напишите один запрос SELECT под этими строками и сохраните файл.';
+    case 'change':
+      return 'Напишите операторы INSERT, UPDATE или DELETE (их может быть несколько, через ' +
+        'точку с запятой) под этими строками и сохраните файл. Базу они не испортят: каждая ' +
+        'проверка идёт на свежей копии.';
     case 'choice':
       return exercise.multiple
         ? 'Верных вариантов может быть несколько: впишите их буквы через запятую под этими ' +
@@ -29,8 +33,8 @@ function instruction(exercise: Exercise): string {
 }
 
 export function answerHeader(entry: LessonEntry, exercise: Exercise, index: number): string {
-  const mark = exercise.kind === 'query' ? '--' : '#';
-  const task = exercise.kind === 'query' ? exercise.task : exercise.question;
+  const mark = isSqlExercise(exercise) ? '--' : '#';
+  const task = isSqlExercise(exercise) ? exercise.task : exercise.question;
   const lines = [
     `Урок ${entry.short}, упражнение ${index + 1}: ${exercise.title} (${exercise.id})`,
     '',

@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { judgeQuestion } from '../../checker/questions.js';
+import { isSqlExercise } from '../../course/format.js';
 import { exerciseTask } from '../../render/lesson.js';
 import { renderVerdict } from '../../render/verdict.js';
 import type { Context } from '../context.js';
@@ -19,8 +20,8 @@ export async function answer(ctx: Context, lessonId: string, exerciseId: string)
   Promise<number> {
   const lesson = await ctx.lesson(lessonId);
   const { exercise, index } = ctx.exercise(lesson, exerciseId);
-  if (exercise.kind === 'query') {
-    throw new UserError(`Упражнение ${exercise.id} — запрос: его ответ пишется в файле. ` +
+  if (isSqlExercise(exercise)) {
+    throw new UserError(`Упражнение ${exercise.id} — на SQL: его ответ пишется в файле. ` +
       `Проверить: dbcourse check ${lesson.entry.short} ${exercise.id}`);
   }
 

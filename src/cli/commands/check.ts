@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Exercise } from '../../course/format.js';
+import { isSqlExercise, type Exercise } from '../../course/format.js';
 import type { Verdict } from '../../checker/verdict.js';
 import { renderVerdict } from '../../render/verdict.js';
 import { wrapText } from '../../render/wrap.js';
@@ -34,7 +34,7 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   }));
 
   // The SQL thread starts now, only if a query must run: its start-up is most of a check.
-  if (chosen.some((c, i) => c.exercise.kind === 'query' && !known[i])) {
+  if (chosen.some((c, i) => isSqlExercise(c.exercise) && !known[i])) {
     (await ctx.engine()).warmUp();
   }
 

@@ -12,8 +12,11 @@ export async function run(ctx: Context, lessonId: string, exerciseId: string): P
   const { exercise } = ctx.exercise(lesson, exerciseId);
 
   if (exercise.kind !== 'query') {
-    throw new UserError(`Упражнение ${exercise.id} — вопрос, а не запрос: выполнять нечего. ` +
-      `Проверить ответ: dbcourse check ${lesson.entry.short} ${exercise.id}`);
+    throw new UserError(exercise.kind === 'change'
+      ? `Упражнение ${exercise.id} изменяет данные: его результат — состояние таблиц, его ` +
+        `показывает проверка: dbcourse check ${lesson.entry.short} ${exercise.id}`
+      : `Упражнение ${exercise.id} — вопрос, а не запрос: выполнять нечего. ` +
+        `Проверить ответ: dbcourse check ${lesson.entry.short} ${exercise.id}`);
   }
 
   const [file] = ensureAnswerFiles(ctx.workspace, lesson.entry, lesson.meta.key, [exercise]);

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import type { Exercise } from '../../course/format.js';
+import { isSqlExercise, type Exercise } from '../../course/format.js';
+import { changeSql } from '../../checker/change.js';
 import { referenceSql } from '../../checker/query.js';
 import { highlightSql } from '../../render/sql-highlight.js';
 import { wrapText } from '../../render/wrap.js';
@@ -20,8 +21,11 @@ function solutionText(exercise: Exercise, engine: string, ctx: Context): string 
   const { style } = ctx.screen;
   switch (exercise.kind) {
     case 'query':
-      return highlightSql(referenceSql(exercise, engine).trim(), style)
-        .split('\n').map((l) => `    ${l}`).join('\n');
+    case 'change': {
+      const sql = exercise.kind === 'query' ? referenceSql(exercise, engine)
+        : changeSql(exercise, engine);
+      return highlightSql(sql.trim(), style).split('\n').map((l) => `    ${l}`).join('\n');
+    }
     case 'choice':
       return `Верно: ${exercise.options.filter((o) => o.correct)
         .map((o) => `${o.key}) ${o.text}`).join('; ')}`;
@@ -59,7 +63,7 @@ export async function solution(ctx: Context, lessonId: string, exerciseId: strin
     solutionText(exercise, 'sqlite', ctx),
     '',
     wrapText(exercise.explanation, width).join('\n'),
-    ...(progress.passed ? [] : ['', style.dim(exercise.kind === 'query'
+    ...(progress.passed ? [] : ['', style.dim(isSqlExercise(exercise)
       ? 'Теперь напишите запрос сами, не подглядывая, и проверьте: '
       : 'Впишите ответ в файл и проверьте: ') +
       style.dim(`dbcourse check ${lesson.entry.short} ${exercise.id}`)]),

@@ -6,11 +6,14 @@
  */
 import type { Connection, FieldPacket } from 'mysql2/promise';
 import { UserError } from '../../cli/errors.js';
-import type { Engine, QueryFailure, QueryOptions, QueryOutcome, ResultSet } from '../engine.js';
+import type {
+  ChangeOutcome, Engine, QueryFailure, QueryOptions, QueryOutcome, ResultSet, TableState,
+} from '../engine.js';
 import type { FixtureSource } from '../fixtures.js';
 import {
   datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets, type ServerDataset,
 } from './datasets.js';
+import { isBlankSql } from '../../checker/statements.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
 import { foreignGrants } from './safety.js';
 import { formatMysqlUrl, type MysqlTarget } from './url.js';
@@ -33,15 +36,6 @@ class Lane {
   }
 }
 
-/** True when the text holds nothing but comments and blanks (the server calls it OK). */
-export function isBlankSql(sql: string): boolean {
-  const stripped = sql
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/(--\s|#)[^\n]*/g, ' ')
-    .replace(/;/g, ' ');
-  return stripped.trim() === '';
-}
-
 function looksLikeSeveralStatements(sql: string): boolean {
   // Only to choose the message: the server has already refused the text as a whole.
   const withoutStrings = sql.replace(/'(?:[^'\\]|\\.|'')*'/g, "''")
@@ -56,6 +50,7 @@ export class MysqlEngine implements Engine {
   private readonly learnerLane = new Lane();
   private readonly referenceLane = new Lane();
   private control: Session | undefined;
+  private readonly multiSessions: (Session | undefined)[] = [];
   private readonly maxRows: number;
 
   private constructor(
@@ -131,6 +126,73 @@ export class MysqlEngine implements Engine {
       : this.learnerLane.run(() => this.runLearner(database, text));
   }
 
+  /**
+   * Change statements in a transaction on the dataset database, every table read inside it,
+   * then ROLLBACK: nothing persists. The checker has already refused anything but
+   * INSERT/UPDATE/DELETE/SELECT (no DDL or COMMIT, which would end the transaction).
+   */
+  change(dataset: string, sql: string, options: QueryOptions = {}): Promise<ChangeOutcome> {
+    const database = this.database(dataset);
+    const text = sql.replace(/^\uFEFF/, '');
+    if (isBlankSql(text)) return Promise.resolve({ ok: false, failure: { kind: 'empty' } });
+
+    const trusted = Boolean(options.trusted);
+    const lane = trusted ? this.referenceLane : this.learnerLane;
+    return lane.run(async () => {
+      // The transaction locks rows of a shared dataset: another check may hold them a moment.
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await this.runChange(trusted, database, text);
+        const busy = !outcome.ok && outcome.failure.kind === 'engine-error' &&
+          /Deadlock found|Lock wait timeout/.test(outcome.failure.message);
+        if (!busy || attempt === 5) return outcome;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    });
+  }
+
+  private async runChange(trusted: boolean, database: string, sql: string):
+    Promise<ChangeOutcome> {
+    const { connection } = await this.multi(trusted);
+    const backstop = setTimeout(() => void this.kill(connection.threadId),
+      this.options.timeoutMs + 1000);
+
+    try {
+      await connection.query(`USE \`${database}\``);
+      await connection.query('START TRANSACTION');
+      try {
+        await connection.query(sql);
+      } catch (error) {
+        return { ok: false, failure: this.failure(error, sql) };
+      }
+
+      const [tables] = await connection.query('SELECT table_name FROM information_schema.tables ' +
+        "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> " +
+        "'_dbcourse' ORDER BY table_name") as unknown as [string[][]];
+      const state: TableState = {};
+      for (const [table] of tables) {
+        const [rows, fields] = await connection.query(`SELECT * FROM \`${table}\``) as
+          unknown as [ResultSet['rows'], FieldPacket[]];
+        state[String(table)] = { columns: columnNames(fields), rows };
+      }
+      return { ok: true, state };
+    } finally {
+      clearTimeout(backstop);
+      await connection.query('ROLLBACK').catch(() => undefined);
+    }
+  }
+
+  /** Connections that run several statements in one call, for change answers; one a lane. */
+  private async multi(trusted: boolean): Promise<Session> {
+    const index = trusted ? 1 : 0;
+    this.multiSessions[index] ??= await connect(this.options.target, {
+      multipleStatements: true,
+      settings: ['innodb_lock_wait_timeout = 5', this.learner.flavor === 'mariadb'
+        ? `max_statement_time = ${this.options.timeoutMs / 1000}`
+        : `max_execution_time = ${this.options.timeoutMs}`],
+    });
+    return this.multiSessions[index];
+  }
+
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
     const session = options.trusted ? this.reference : this.learner;
     const lane = options.trusted ? this.referenceLane : this.learnerLane;
@@ -156,7 +218,7 @@ export class MysqlEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.learner, this.reference, this.control]
+    await Promise.all([this.learner, this.reference, this.control, ...this.multiSessions]
       .map((s) => s?.connection.end().catch(() => undefined)));
   }
 
@@ -197,6 +259,7 @@ export class MysqlEngine implements Engine {
     await connection.query('START TRANSACTION READ ONLY');
     const backstop = setTimeout(() => void this.kill(), this.options.timeoutMs + 1000);
 
+
     try {
       const [rows, fields] = await connection.query(sql) as unknown as [unknown, FieldPacket[]];
       if (!Array.isArray(rows)) return { ok: false, failure: { kind: 'not-a-query' } };
@@ -226,10 +289,10 @@ export class MysqlEngine implements Engine {
   }
 
   /** KILL QUERY from a second connection: stops the statement, keeps the session. */
-  private async kill(): Promise<void> {
+  private async kill(threadId = this.learner.connection.threadId): Promise<void> {
     try {
       this.control ??= await connect(this.options.target);
-      await this.control.connection.query(`KILL QUERY ${this.learner.connection.threadId}`);
+      await this.control.connection.query(`KILL QUERY ${threadId}`);
     } catch {
       // The statement ended meanwhile, or the server is gone: the caller gets its error.
     }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import type { Engine, QueryOptions, QueryOutcome } from '../engine.js';
+import type { ChangeOutcome, Engine, QueryOptions, QueryOutcome } from '../engine.js';
 import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
 import { Sandbox } from './sandbox.js';
 
@@ -18,6 +18,7 @@ export interface SqliteEngineOptions {
 
 interface Runner {
   run(request: { path: string; sql: string }, maxRows: number): QueryOutcome;
+  change(request: { path: string; sql: string }, maxRows: number): ChangeOutcome;
   readsTables(request: { path: string; sql: string }):
     { ok: true; readsTables: boolean } | { ok: false };
 }
@@ -48,6 +49,14 @@ export class SqliteEngine implements Engine {
       return this.runner().run({ path, sql }, this.maxRows);
     }
     return this.sandbox.run(path, sql);
+  }
+
+  async change(dataset: string, sql: string, options: QueryOptions = {}): Promise<ChangeOutcome> {
+    const path = this.path(dataset);
+    if (options.trusted && this.options.trustReferences) {
+      return this.runner().change({ path, sql }, this.maxRows);
+    }
+    return this.sandbox.change(path, sql);
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

@@ -6,12 +6,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
-import type { QueryOutcome } from '../engine.js';
+import type { ChangeOutcome, QueryOutcome } from '../engine.js';
 
-type Reply = QueryOutcome | { ok: true; readsTables: boolean };
+type Reply = QueryOutcome | ChangeOutcome | { ok: true; readsTables: boolean };
 
 interface Request {
-  message: { path: string; sql: string; mode: 'query' | 'tables' };
+  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' };
   resolve: (reply: Reply) => void;
 }
 
@@ -34,6 +34,10 @@ export class Sandbox {
 
   run(path: string, sql: string): Promise<QueryOutcome> {
     return this.request({ path, sql, mode: 'query' }) as Promise<QueryOutcome>;
+  }
+
+  change(path: string, sql: string): Promise<ChangeOutcome> {
+    return this.request({ path, sql, mode: 'change' }) as Promise<ChangeOutcome>;
   }
 
   async readsTables(path: string, sql: string): Promise<boolean | undefined> {

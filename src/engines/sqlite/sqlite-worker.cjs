@@ -60,6 +60,36 @@ function run(request, maxRows) {
   }
 }
 
+/**
+ * Change statements on a private in-memory copy of the dataset file; returns every table's
+ * rows afterwards. The file itself is never opened for writing.
+ */
+function change(request, maxRows) {
+  const db = new Database(require('node:fs').readFileSync(request.path), { nativeBinding });
+  try {
+    db.pragma('foreign_keys = ON');
+    try {
+      db.exec(request.sql);
+    } catch (error) {
+      return { ok: false, failure: classify(error) };
+    }
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' " +
+      "AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    const state = {};
+    for (const table of tables) {
+      const statement = db.prepare(`SELECT * FROM "${table}"`);
+      const rows = statement.raw(true).all();
+      if (rows.length > maxRows) {
+        return { ok: false, failure: { kind: 'too-many-rows', limit: maxRows } };
+      }
+      state[table] = { columns: statement.columns().map((c) => c.name), rows };
+    }
+    return { ok: true, state };
+  } finally {
+    db.close();
+  }
+}
+
 /** Whether the statement reads any table at all: typed-in literal rows read none. */
 function readsTables(request) {
   try {
@@ -71,11 +101,11 @@ function readsTables(request) {
 }
 
 if (isMainThread) {
-  module.exports = { run, readsTables };
+  module.exports = { run, readsTables, change };
 } else {
   parentPort.on('message', (request) => {
-    parentPort.postMessage(request.mode === 'tables'
-      ? readsTables(request)
-      : run(request, workerData.maxRows));
+    parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
+      : request.mode === 'change' ? change(request, workerData.maxRows)
+        : run(request, workerData.maxRows));
   });
 }

@@ -1,0 +1,81 @@
+// Change exercises: judged by the state every table is left in, on every engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeChange } from '../../src/checker/change.js';
+import { forbiddenStatement } from '../../src/checker/statements.js';
+import type { ChangeExercise } from '../../src/course/format.js';
+import type { Engine } from '../../src/engines/engine.js';
+import { engineCases } from '../helpers.js';
+
+function exercise(solution: string, tables: string[]): ChangeExercise {
+  return { id: 'change', kind: 'change', title: 't', task: 't', hints: ['h'], explanation: 'e',
+    solution, tables };
+}
+
+const discount = exercise('UPDATE books SET price = ROUND(price * 0.9, 2) WHERE genre_id = 21',
+  ['books']);
+const purge = exercise(`DELETE FROM orders WHERE status = 'cancelled' AND created_at < '2024-01-01'`,
+  ['orders']);
+
+describe('statements a change answer may hold', () => {
+  it('allows DML, refuses what could outlive the check', () => {
+    expect(forbiddenStatement("UPDATE books SET title = 'a; DROP TABLE x' WHERE id = 1;")).toBe(
+      undefined);
+    expect(forbiddenStatement('DELETE FROM reviews WHERE id = 1; -- COMMIT')).toBe(undefined);
+    expect(forbiddenStatement('UPDATE books SET price = 1; COMMIT')).toBe('COMMIT');
+    expect(forbiddenStatement('DROP TABLE books')).toBe('DROP TABLE books');
+    expect(forbiddenStatement("ATTACH DATABASE '/tmp/x.db' AS x")).toContain('ATTACH');
+    expect(forbiddenStatement('DELETE FROM dbcourse_ds_1_base.books')).toContain('DELETE');
+    expect(forbiddenStatement("PREPARE s FROM 'DELETE FROM books'")).toContain('PREPARE');
+  });
+});
+
+describe.each(engineCases)('change exercises on $name', (engineCase) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineCase.open();
+  });
+  afterAll(() => engine.close());
+
+  it('passes the right change, also written as several statements', async () => {
+    expect((await judgeChange(engine, discount, discount.solution)).passed).toBe(true);
+    const twoSteps = 'UPDATE books SET price = price * 0.9 WHERE genre_id = 21;\n' +
+      'UPDATE books SET price = ROUND(price, 2) WHERE genre_id = 21;';
+    expect((await judgeChange(engine, discount, twoSteps)).passed).toBe(true);
+  });
+
+  it('names the table and the rows when the WHERE is wrong', async () => {
+    const verdict = await judgeChange(engine, discount,
+      'UPDATE books SET price = ROUND(price * 0.9, 2) WHERE genre_id = 22');
+    expect(verdict.feedback).toMatchObject({ kind: 'table-differs', table: 'books', named: true,
+      difference: { kind: 'rows' } });
+  });
+
+  it('compares cascaded tables too, and accepts deleting children first', async () => {
+    const explicit = `DELETE FROM order_items WHERE order_id IN (SELECT id FROM orders
+      WHERE status = 'cancelled' AND created_at < '2024-01-01');
+      DELETE FROM orders WHERE status = 'cancelled' AND created_at < '2024-01-01';`;
+    expect((await judgeChange(engine, purge, explicit)).passed).toBe(true);
+
+    const onlyItems = `DELETE FROM order_items WHERE order_id IN (SELECT id FROM orders
+      WHERE status = 'cancelled' AND created_at < '2024-01-01')`;
+    expect((await judgeChange(engine, purge, onlyItems)).feedback)
+      .toMatchObject({ kind: 'table-differs', table: 'orders' });
+  });
+
+  it('fails an empty answer and one that changes nothing', async () => {
+    expect((await judgeChange(engine, discount, '-- потом\n')).feedback.kind).toBe('empty-answer');
+    expect((await judgeChange(engine, discount, 'SELECT 1')).feedback.kind).toBe('table-differs');
+  });
+
+  it('refuses DDL and COMMIT before anything runs, and never changes the dataset', async () => {
+    const before = await engine.query('base', 'SELECT COUNT(*), SUM(price) FROM books');
+    for (const answer of ['DROP TABLE books', 'DELETE FROM books; COMMIT',
+      'UPDATE books SET price = 0']) {
+      await judgeChange(engine, discount, answer);
+    }
+    expect((await judgeChange(engine, discount, 'TRUNCATE TABLE books')).feedback)
+      .toMatchObject({ kind: 'statement-not-allowed' });
+    const after = await engine.query('base', 'SELECT COUNT(*), SUM(price) FROM books');
+    expect(after).toEqual(before);
+  });
+});
