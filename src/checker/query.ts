@@ -1,6 +1,6 @@
 /** Judges a query exercise: the learner's result against the reference's, on every dataset. */
 import type { QueryExercise } from '../course/format.js';
-import type { Engine, QueryOutcome } from '../engines/engine.js';
+import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
 import { compareResults } from './compare.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
 
@@ -32,6 +32,22 @@ function outerText(sql: string): string {
  */
 function lacksOrderBy(answer: string): boolean {
   return !/\border\s+by\b/i.test(outerText(answer));
+}
+
+const MAX_MUTANTS = 40;
+
+/**
+ * The typical mistake a wrong answer matches, if one does: the reference with that mistake
+ * gives exactly the learner's rows on the dataset where they went wrong.
+ */
+async function knownMistake(engine: Engine, exercise: QueryExercise, reference: string,
+  dataset: string, actual: ResultSet): Promise<string | undefined> {
+  const { mutants } = await import('../authoring/mutants.js');
+  for (const mutant of mutants(reference).slice(0, MAX_MUTANTS)) {
+    const outcome = await engine.query(dataset, mutant.sql, { trusted: true });
+    if (outcome.ok && !compareResults(actual, outcome.result, exercise)) return mutant.mutation;
+  }
+  return undefined;
 }
 
 function verdict(exercise: QueryExercise, feedback: QueryFeedback): Verdict {
@@ -81,10 +97,13 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
       continue;
     }
 
+    const mistake = await knownMistake(engine, exercise, reference, dataset.name,
+      learner.result);
+    const named = mistake ? { mistake } : {};
     return verdict(exercise, i === 0
       ? { kind: 'different', difference, shown: { actual: learner.result,
-        expected: expected.result } }
-      : { kind: 'hidden-dataset', property: dataset.property, difference });
+        expected: expected.result }, ...named }
+      : { kind: 'hidden-dataset', property: dataset.property, difference, ...named });
   }
 
   // A single row has no order to get wrong.

@@ -35,8 +35,10 @@ export type QueryFeedback =
 
   /** The reference itself failed: a broken lesson, reported as such. */
   | { kind: 'reference-broken'; dataset: string; failure: QueryFailure }
-  | { kind: 'different'; difference: Difference; shown: Shown }
-  | { kind: 'hidden-dataset'; property: string; difference: Difference; table?: string }
+  /** `mistake`: the typical mistake (a mutation name) the answer's rows match, if any. */
+  | { kind: 'different'; difference: Difference; shown: Shown; mistake?: string }
+  | { kind: 'hidden-dataset'; property: string; difference: Difference; table?: string;
+      mistake?: string }
   /** A change answer holds a statement change exercises never need (DDL, COMMIT, ...). */
   | { kind: 'statement-not-allowed'; statement: string }
   /** After a change answer, this table's rows are not what the reference leaves. */

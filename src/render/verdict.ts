@@ -9,6 +9,27 @@ import { wrapText } from './wrap.js';
 
 const SHOWN_ROWS = 8;
 
+/** The typical mistakes of authoring/mutants.ts, said as a learner would understand them. */
+const mistakes: Record<string, string> = {
+  'INNER -> LEFT JOIN': 'Похоже на LEFT JOIN там, где нужен обычный JOIN: в ответ попали ' +
+    'строки без пары.',
+  'LEFT -> INNER JOIN': 'Похоже на обычный JOIN там, где строки без пары должны остаться ' +
+    '(LEFT JOIN).',
+  '>= -> >': 'Похоже на > вместо >=: граничное значение не попало в ответ.',
+  '> -> >=': 'Похоже на >= вместо >: граничное значение попало в ответ, а не должно.',
+  '<= -> <': 'Похоже на < вместо <=: граничное значение не попало в ответ.',
+  '< -> <=': 'Похоже на <= вместо <: граничное значение попало в ответ, а не должно.',
+  'COUNT(column) -> COUNT(*)': 'Похоже на COUNT(*) там, где нужен COUNT(столбец): строки ' +
+    'с NULL тоже посчитаны.',
+  'COUNT(DISTINCT x) -> COUNT(x)': 'Похоже, внутри COUNT не хватает DISTINCT: повторы ' +
+    'посчитаны несколько раз.',
+  'DISTINCT dropped': 'Похоже, не хватает DISTINCT: строки повторяются.',
+  'one AND condition dropped': 'Похоже, не хватает одного из условий (в WHERE или ON).',
+  '= -> IN before a subquery': 'Похоже на IN там, где подзапрос должен дать одно значение (=).',
+  'IN -> = before a subquery': 'Похоже на = там, где подзапрос даёт несколько значений (IN).',
+  'ORDER BY direction': 'Похоже, сортировка идёт в обратную сторону (ASC и DESC).',
+};
+
 /**
  * A column's name as shown: a plain name stays; an expression (the reference's COUNT(*) or
  * CASE ...) becomes "столбец N", so that the expected table never spells out the solution.
@@ -155,6 +176,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
     case 'different':
       return [
         ...differenceText(feedback.difference, false),
+        ...(feedback.mistake && mistakes[feedback.mistake] ? [mistakes[feedback.mistake]] : []),
         resultTable('Ваш результат', feedback.shown.actual, screen),
         resultTable('Ожидалось', feedback.shown.expected, screen),
       ];
@@ -175,8 +197,9 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         `другой${feedback.table ? ` (таблица ${feedback.table})` : ''}. Главная особенность ` +
         `этого набора: ${feedback.property}; но расхождение может дать и другое его отличие.`,
         ...differenceText(feedback.difference, true),
-        'Проверьте граничные случаи: NULL, равные значения, пустые группы, > против >=, ' +
-        'повторяющиеся строки.'];
+        feedback.mistake && mistakes[feedback.mistake] ? mistakes[feedback.mistake]
+          : 'Проверьте граничные случаи: NULL, равные значения, пустые группы, > против >=, ' +
+            'повторяющиеся строки.'];
     case 'unreadable':
       return [{
         'letters': 'Не удалось прочитать ответ: впишите латинские буквы вариантов ' +

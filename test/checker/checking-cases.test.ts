@@ -170,3 +170,20 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
       property: 'NULL в необязательных столбцах' });
   });
 });
+
+describe.each(engineCases)('known mistakes on $name', (engineCase) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineCase.open();
+  });
+  afterAll(() => engine.close());
+
+  it('says the wrong answer looks like an INNER JOIN where rows without a match must stay',
+    async () => {
+      const task = exercise(`SELECT g.name, COUNT(b.id) FROM genres g
+        LEFT JOIN books b ON b.genre_id = g.id GROUP BY g.id, g.name`);
+      const verdict = await judgeQuery(engine, task, `SELECT g.name, COUNT(b.id) FROM genres g
+        JOIN books b ON b.genre_id = g.id GROUP BY g.id, g.name`);
+      expect(verdict.feedback).toMatchObject({ mistake: 'LEFT -> INNER JOIN' });
+    });
+});
