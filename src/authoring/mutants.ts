@@ -41,7 +41,10 @@ const rules: Rule[] = [
   { mutation: 'DISTINCT dropped', pattern: /\bSELECT\s+DISTINCT\b/gi, replace: () => 'SELECT' },
   {
     mutation: 'one AND condition dropped',
-    pattern: /\s+AND\s+[^()]+?(?=\s+(?:AND|OR|GROUP|ORDER|HAVING|LIMIT|UNION|WINDOW)\b|\)|;|$)/gi,
+    // Up to the next keyword that starts another condition or clause: one condition only.
+    pattern: new RegExp('\\s+AND\\s+[^()]+?(?=\\s+(?:AND|OR|GROUP|ORDER|HAVING|LIMIT|UNION|' +
+      'WINDOW|WHERE|JOIN|INNER|LEFT|RIGHT|CROSS|ON|FROM|SELECT|WHEN|THEN|ELSE|END)\\b|\\)|;|$)',
+    'gi'),
     replace: () => ' ',
   },
   { mutation: '= -> IN before a subquery', pattern: /=\s*\(\s*SELECT\b/gi,
