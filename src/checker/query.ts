@@ -2,6 +2,7 @@
 import type { QueryExercise } from '../course/format.js';
 import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
 import { compareResults } from './compare.js';
+import { blankLiterals } from './statements.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
 
 export function referenceSql(exercise: QueryExercise, engine: string): string {
@@ -14,8 +15,7 @@ export function supportsEngine(exercise: QueryExercise, engine: string): boolean
 
 /** The statement's text without comments, string literals and window clauses (OVER (...)). */
 function outerText(sql: string): string {
-  let text = sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*|#[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ');
+  let text = blankLiterals(sql);
   // Innermost parentheses first, so nested ones inside OVER (...) go too.
   for (let previous = ''; previous !== text;) {
     previous = text;

@@ -6,21 +6,54 @@
 
 /** True when the text holds nothing but comments and blanks (the server calls it OK). */
 export function isBlankSql(sql: string): boolean {
-  const stripped = sql
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/(--\s|#)[^\n]*/g, ' ')
-    .replace(/;/g, ' ');
-  return stripped.trim() === '';
+  return blankLiterals(sql).replace(/;/g, ' ').trim() === '';
 }
 
-/** The text with string literals and comments blanked out, keeping positions. */
+/**
+ * The text with string literals, quoted names and comments blanked out, keeping positions.
+ * One pass from left to right, so an apostrophe inside a comment (-- O'Reilly) starts no
+ * string and a -- inside a string starts no comment.
+ */
 export function blankLiterals(sql: string): string {
-  return sql
-    .replace(/'(?:[^'\\]|\\.|'')*'/g, (m) => `'${' '.repeat(Math.max(0, m.length - 2))}'`)
-    .replace(/"(?:[^"\\]|\\.|"")*"/g, (m) => `"${' '.repeat(Math.max(0, m.length - 2))}"`)
-    .replace(/`[^`]*`/g, (m) => ' '.repeat(m.length))
-    .replace(/\/\*[\s\S]*?\*\//g, (m) => ' '.repeat(m.length))
-    .replace(/(--\s|#)[^\n]*/g, (m) => ' '.repeat(m.length));
+  let out = '';
+  let i = 0;
+
+  while (i < sql.length) {
+    const c = sql[i];
+    const next = sql[i + 1];
+    let end = i + 1;
+
+    if (c === "'" || c === '"' || c === '`') {
+      end = i + 1;
+      while (end < sql.length) {
+        if (sql[end] === '\\' && c !== '`') end += 2;
+        else if (sql[end] === c && sql[end + 1] === c) end += 2;
+        else if (sql[end] === c) break;
+        else end += 1;
+      }
+      end = Math.min(end + 1, sql.length);
+      out += c + ' '.repeat(Math.max(0, end - i - 2)) + (end - i > 1 ? sql[end - 1] : '');
+      i = end;
+      continue;
+    }
+
+    if ((c === '-' && next === '-') || c === '#') {
+      end = sql.indexOf('\n', i);
+      end = end < 0 ? sql.length : end;
+    } else if (c === '/' && next === '*') {
+      end = sql.indexOf('*/', i + 2);
+      end = end < 0 ? sql.length : end + 2;
+    } else {
+      out += c;
+      i += 1;
+      continue;
+    }
+
+    out += sql.slice(i, end).replace(/[^\n]/g, ' ');
+    i = end;
+  }
+
+  return out;
 }
 
 const ALLOWED = /^(insert|update|delete|replace|select|with)\b/i;
@@ -31,12 +64,15 @@ export function forbiddenStatement(sql: string): string | undefined {
   const blank = blankLiterals(sql.replace(/^\uFEFF/, ''));
   let start = 0;
 
+  const text = sql.replace(/^\uFEFF/, '');
   for (const part of blank.split(';')) {
-    const original = sql.slice(start, start + part.length).trim();
+    // The statement as written, from its first word (comments before it left out).
+    const first = part.search(/\S/);
+    const original = first < 0 ? '' : text.slice(start + first, start + part.length).trim();
     start += part.length + 1;
-    const text = part.trim();
-    if (text === '') continue;
-    if (!ALLOWED.test(text) || FORBIDDEN.test(text)) {
+    const words = part.trim();
+    if (words === '') continue;
+    if (!ALLOWED.test(words) || FORBIDDEN.test(words)) {
       return original.split(/\s+/).slice(0, 4).join(' ');
     }
   }

@@ -79,3 +79,14 @@ describe.each(engineCases)('change exercises on $name', (engineCase) => {
     expect(after).toEqual(before);
   });
 });
+
+describe('reading statements around comments and strings', () => {
+  it('takes an apostrophe in a comment for no string, and -- in a string for no comment', () => {
+    const header = "-- Задание: книги O'Reilly Media получают новый остаток\n-- ещё строка\n";
+    expect(forbiddenStatement(`${header}UPDATE books SET stock = 0 WHERE publisher_id = 12;`))
+      .toBeUndefined();
+    expect(forbiddenStatement("UPDATE books SET title = '-- not a comment; DROP' WHERE id = 1"))
+      .toBeUndefined();
+    expect(forbiddenStatement("-- it's fine\nDROP TABLE books")).toBe('DROP TABLE books');
+  });
+});

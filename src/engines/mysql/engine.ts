@@ -13,7 +13,7 @@ import type { FixtureSource } from '../fixtures.js';
 import {
   datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets, type ServerDataset,
 } from './datasets.js';
-import { isBlankSql } from '../../checker/statements.js';
+import { blankLiterals, isBlankSql } from '../../checker/statements.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
 import { foreignGrants } from './safety.js';
 import { formatMysqlUrl, type MysqlTarget } from './url.js';
@@ -38,10 +38,7 @@ class Lane {
 
 function looksLikeSeveralStatements(sql: string): boolean {
   // Only to choose the message: the server has already refused the text as a whole.
-  const withoutStrings = sql.replace(/'(?:[^'\\]|\\.|'')*'/g, "''")
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(--\s|#)[^\n]*/g, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '');
-  return /;\s*\S/.test(withoutStrings.replace(/;\s*$/, ''));
+  return /;\s*\S/.test(blankLiterals(sql).replace(/;\s*$/, ''));
 }
 
 export class MysqlEngine implements Engine {
