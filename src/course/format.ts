@@ -147,9 +147,4 @@ export type OrderingExercise = z.infer<typeof orderingExercise>;
 export type ShortExercise = z.infer<typeof shortExercise>;
 export type Definition = z.infer<typeof definition>;
 export type Resource = z.infer<typeof resource>;
-
-/** Exercises answered with SQL in a .sql file (the others are questions in a .txt file). */
-export function isSqlExercise(e: Exercise): e is QueryExercise | ChangeExercise {
-  return e.kind === 'query' || e.kind === 'change';
-}
 export type InterviewQuestion = z.infer<typeof interviewQuestion>;

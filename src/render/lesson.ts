@@ -1,6 +1,7 @@
 /** A whole lesson as terminal text: theory, definitions, interview, resources, practice. */
 import type { Lesson } from '../course/course.js';
-import { isSqlExercise, type Definition, type Exercise } from '../course/format.js';
+import { isSqlExercise } from '../course/kinds.js';
+import type { Definition, Exercise } from '../course/format.js';
 import type { ExerciseProgress } from '../progress/store.js';
 import { wrapText } from './wrap.js';
 import { renderMarkdown } from './markdown.js';

@@ -1,5 +1,6 @@
 /** Verdicts as text a learner can act on (rule 12 of CHECKING.md: the first thing wrong). */
-import { isSqlExercise, type Exercise } from '../course/format.js';
+import { isSqlExercise } from '../course/kinds.js';
+import type { Exercise } from '../course/format.js';
 import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
 import { explainEngineError } from './engine-errors.js';

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { UsageError, UserError } from '../cli/errors.js';
 import type { LessonEntry } from '../course/course.js';
-import { isSqlExercise, type Exercise } from '../course/format.js';
+import { isSqlExercise } from '../course/kinds.js';
+import type { Exercise } from '../course/format.js';
 import { answerHeader } from './header.js';
 
 export interface AnswerFile {

@@ -1,6 +1,7 @@
 /** The comment an answer file starts with: the task, and how to check it. */
 import type { LessonEntry } from '../course/course.js';
-import { isSqlExercise, type Exercise } from '../course/format.js';
+import { isSqlExercise } from '../course/kinds.js';
+import type { Exercise } from '../course/format.js';
 import { wrapText } from '../render/wrap.js';
 
 const WIDTH = 76;

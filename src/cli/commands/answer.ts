@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { judgeQuestion } from '../../checker/questions.js';
-import { isSqlExercise } from '../../course/format.js';
+import { isSqlExercise } from '../../course/kinds.js';
 import { exerciseTask } from '../../render/lesson.js';
 import { renderVerdict } from '../../render/verdict.js';
 import type { Context } from '../context.js';

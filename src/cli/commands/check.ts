@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { isSqlExercise, type Exercise } from '../../course/format.js';
+import { isSqlExercise } from '../../course/kinds.js';
+import type { Exercise } from '../../course/format.js';
 import type { Verdict } from '../../checker/verdict.js';
 import { renderVerdict } from '../../render/verdict.js';
 import { wrapText } from '../../render/wrap.js';

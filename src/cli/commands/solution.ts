@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { isSqlExercise, type Exercise } from '../../course/format.js';
+import { isSqlExercise } from '../../course/kinds.js';
+import type { Exercise } from '../../course/format.js';
 import { changeSql } from '../../checker/change.js';
 import { referenceSql } from '../../checker/query.js';
 import { highlightSql } from '../../render/sql-highlight.js';
