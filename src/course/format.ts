@@ -32,26 +32,31 @@ const exerciseBase = {
   explanation: text,
 };
 
-const queryExercise = z.strictObject({
+/** What every exercise answered in SQL has: the task, the reference, the engines. */
+const sqlExerciseBase = {
   ...exerciseBase,
-  kind: z.literal('query'),
   task: text,
   solution: sql,
   /** A different reference per engine where dialects differ (date functions, ...). */
   engineSolutions: z.partialRecord(engineName, sql).optional(),
   /** Engines the exercise claims; all of them when absent. */
   engines: z.array(engineName).min(1).optional(),
+  /**
+   * Mutants of the solution (course:check --mutants) that no dataset tells apart, each with
+   * the reason it is acceptable: an equivalent query, not a hole.
+   */
+  mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
+};
+
+const queryExercise = z.strictObject({
+  ...sqlExerciseBase,
+  kind: z.literal('query'),
   /** Columns of the expected result the rows must be sorted by; no order when absent. */
   orderBy: z.array(orderKey).min(1).optional(),
   /** Whether the learner's column names must equal the reference's. */
   columnNames: z.boolean().default(false),
   /** Decimal places numbers are compared at, when the task asks for rounding. */
   decimals: z.number().int().min(0).max(6).optional(),
-  /**
-   * Mutants of the solution (course:check --mutants) that no dataset tells apart, each with
-   * the reason it is acceptable: an equivalent query, not a hole.
-   */
-  mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
 });
 
 const tableName = z.string().regex(/^[a-z_]+$/, 'имя таблицы: books, order_items');
@@ -61,15 +66,10 @@ const tableName = z.string().regex(/^[a-z_]+$/, 'имя таблицы: books, o
  * compared with the reference's, on every dataset.
  */
 const changeExercise = z.strictObject({
-  ...exerciseBase,
+  ...sqlExerciseBase,
   kind: z.literal('change'),
-  task: text,
-  solution: sql,
-  engineSolutions: z.partialRecord(engineName, sql).optional(),
-  engines: z.array(engineName).min(1).optional(),
   /** The tables the task is about: named first in feedback. Every table is compared. */
   tables: z.array(tableName).min(1),
-  mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
 });
 
 const option = z.strictObject({
