@@ -1,5 +1,5 @@
 // A learner's runaway query must not hang dbcourse: it is stopped and the rest is checked.
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { learnerEnv, root, spawnCli } from '../helpers.js';
@@ -32,6 +32,15 @@ describe('a runaway query', () => {
       'utf8'));
     expect(progress.lessons['two-queries'].exercises['books-per-language'].passed).toBe(true);
     expect(progress.lessons['two-queries'].exercises['cheap-books'].passed).toBe(false);
+  });
+
+  it('answers --help from its cache the second time, with the same text', () => {
+    const env = learnerEnv();
+    const first = spawnCli(['--help'], env);
+    const second = spawnCli(['--help'], env);
+    expect(first.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(readdirSync(env.DBCOURSE_CACHE_DIR).some((f) => f.startsWith('help-'))).toBe(true);
   });
 
   it('exits with code 1 when nothing overran', () => {

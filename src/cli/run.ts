@@ -1,0 +1,106 @@
+/**
+ * Runs one dbcourse command: parses arguments, runs the command, turns every expected problem
+ * into a Russian message and an exit code. Returns instead of exiting: bin/dbcourse exits.
+ */
+import { rememberHelp } from './help-cache.js';
+import { CommanderError } from 'commander';
+import { stuckThreads } from '../util/stuck-threads.js';
+import type { Context, GlobalOptions } from './context.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
+import type { Io } from './io.js';
+import { textWidth } from './terminal.js';
+import { buildProgram, type Action } from './program.js';
+
+declare const __DBCOURSE_VERSION__: string | undefined;
+const version = typeof __DBCOURSE_VERSION__ === 'string' ? __DBCOURSE_VERSION__ : 'dev';
+
+export interface RunResult {
+  code: number;
+  /** A query thread is stuck in native code: only a hard kill ends the process. */
+  hardExit: boolean;
+}
+
+function quoted(message: string): string {
+  return /'([^']+)'/.exec(message)?.[1] ?? '';
+}
+
+/** Commander's errors, said in Russian with what to do. */
+function usageMessage(error: CommanderError, command: string | undefined): string {
+  const name = quoted(error.message);
+  const help = command ? `dbcourse help ${command}` : 'dbcourse --help';
+  switch (error.code) {
+    case 'commander.unknownCommand':
+      return `Нет команды «${name}». Список команд: dbcourse --help`;
+    case 'commander.unknownOption':
+      return `Нет параметра «${name}». Параметры команды: dbcourse <команда> --help`;
+    case 'commander.missingArgument':
+      return `Не хватает аргумента «${name}». Как писать эту команду: ${help}`;
+    case 'commander.optionMissingArgument':
+      return `Параметру ${name.split(' ')[0]} нужно значение. Справка: ${help}`;
+    case 'commander.excessArguments':
+      return `Лишние аргументы. Как писать эту команду: ${help}`;
+    default:
+      return `Команда записана неверно (${error.message}). Справка: ${help}`;
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<RunResult> {
+  let pending: { action: Action; options: GlobalOptions } | undefined;
+  let printed = '';
+  const program = buildProgram(version, (text) => {
+    printed += text;
+    io.stdout.write(text);
+  }, textWidth(io), (action, options) => { pending = { action, options }; });
+
+  const debug = argv.includes('--debug');
+  let ctx: Context | undefined;
+  let code = EXIT_OK;
+
+  try {
+    // No command at all means "next"; global options alone do not count as one.
+    const hasCommand = argv.some((arg) => !arg.startsWith('-'));
+    const effective = hasCommand || argv.some((a) => ['-h', '--help', '-V', '--version']
+      .includes(a)) ? argv : [...argv, 'next'];
+    await program.parseAsync(effective, { from: 'user' });
+
+    if (pending) {
+      const env = pending.options.color === false ? { ...io.env, NO_COLOR: '1' } : io.env;
+      // Loaded here, not at the top: `dbcourse --help` needs none of it.
+      const { Context } = await import('./context.js');
+      ctx = new Context({ ...io, env }, pending.options);
+      code = await pending.action(ctx);
+    }
+  } catch (error) {
+    code = report(error, io, debug, argv);
+  } finally {
+    try {
+      await ctx?.close();
+    } catch (error) {
+      if (debug) io.stderr.write(`${String(error)}\n`);
+    }
+  }
+
+  if (code === EXIT_OK && !pending) rememberHelp(argv, io, printed);
+  return { code, hardExit: stuckThreads() > 0 };
+}
+
+function report(error: unknown, io: Io, debug: boolean, argv: string[]): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ||
+      error.code === 'commander.help') return EXIT_OK;
+    io.stderr.write(usageMessage(error, argv.find((a) => !a.startsWith('-'))) + '\n');
+    return EXIT_USAGE;
+  }
+
+  if (error instanceof UserError) {
+    io.stderr.write(error.message + '\n');
+    if (debug && error.stack) io.stderr.write(error.stack + '\n');
+    return error.exitCode;
+  }
+
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`Внутренняя ошибка dbcourse: ${message}\n` + (debug
+    ? `${(error as Error)?.stack ?? ''}\n`
+    : 'Ваши ответы и прогресс не затронуты. Подробности: повторите команду с --debug.\n'));
+  return EXIT_FAILED;
+}
