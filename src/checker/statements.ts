@@ -57,7 +57,8 @@ export function blankLiterals(sql: string): string {
 }
 
 const ALLOWED = /^(insert|update|delete|replace|select|with)\b/i;
-const FORBIDDEN = /\b(attach|detach|vacuum|pragma|load_extension|prepare|execute|deallocate|call|handler|outfile|dumpfile|dbcourse\w*)\b/i;
+const FORBIDDEN = new RegExp('\\b(attach|detach|vacuum|pragma|load_extension|prepare|execute|' +
+  'deallocate|call|handler|outfile|dumpfile|dbcourse\\w*)\\b', 'i');
 
 /** The first statement (its first words) that a change exercise does not allow, if any. */
 export function forbiddenStatement(sql: string): string | undefined {
