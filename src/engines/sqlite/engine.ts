@@ -36,7 +36,8 @@ export class SqliteEngine implements Engine {
     // The folder the datasets were built into is named by the fixtures' stamp.
     this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}`;
     this.maxRows = options.maxRows ?? 50_000;
-    this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows });
+    this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows,
+      paths: this.datasets.map((d) => d.path) });
   }
 
   warmUp(): void {

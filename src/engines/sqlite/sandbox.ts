@@ -18,6 +18,8 @@ interface Request {
 export interface SandboxOptions {
   timeoutMs: number;
   maxRows: number;
+  /** Dataset files the thread opens as it starts, before the first request. */
+  paths?: string[];
 }
 
 export class Sandbox {
@@ -84,7 +86,7 @@ export class Sandbox {
     if (this.worker) return this.worker;
 
     const worker = new Worker(new URL('./sqlite-worker.cjs', import.meta.url), {
-      workerData: { maxRows: this.options.maxRows },
+      workerData: { maxRows: this.options.maxRows, paths: this.options.paths },
     });
 
     worker.on('message', (reply: Reply) => {

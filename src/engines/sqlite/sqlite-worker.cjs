@@ -103,6 +103,8 @@ function readsTables(request) {
 if (isMainThread) {
   module.exports = { run, readsTables, change };
 } else {
+  // Opened while the main thread is still reading the lesson and the answers.
+  for (const path of workerData.paths ?? []) connection(path);
   parentPort.on('message', (request) => {
     parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
       : request.mode === 'change' ? change(request, workerData.maxRows)
