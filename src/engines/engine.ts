@@ -27,6 +27,9 @@ export type TableState = Record<string, ResultSet>;
 
 export type ChangeOutcome = { ok: true; state: TableState } | { ok: false; failure: QueryFailure };
 
+/** Rows a learner's statement may return before it is stopped as runaway. */
+export const DEFAULT_MAX_ROWS = 50_000;
+
 export interface QueryOptions {
   trusted?: boolean;
 }

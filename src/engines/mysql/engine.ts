@@ -6,8 +6,9 @@
  */
 import type { Connection, FieldPacket } from 'mysql2/promise';
 import { UserError } from '../../cli/errors.js';
-import type {
-  ChangeOutcome, Engine, QueryFailure, QueryOptions, QueryOutcome, ResultSet, TableState,
+import {
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryFailure, type QueryOptions,
+  type QueryOutcome, type ResultSet, type TableState,
 } from '../engine.js';
 import type { FixtureSource } from '../fixtures.js';
 import {
@@ -57,7 +58,7 @@ export class MysqlEngine implements Engine {
     private readonly options: MysqlEngineOptions,
   ) {
     this.fingerprint = `${learner.flavor}:${learner.version}:${datasets[0].database}`;
-    this.maxRows = options.maxRows ?? 50_000;
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   }
 
   get flavor(): Session['flavor'] {
@@ -69,7 +70,7 @@ export class MysqlEngine implements Engine {
   }
 
   static async open(options: MysqlEngineOptions): Promise<MysqlEngine> {
-    const maxRows = options.maxRows ?? 50_000;
+    const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     const limits = (flavor: Session['flavor']) => flavor === 'mariadb'
       ? `max_statement_time = ${options.timeoutMs / 1000}`
       // MySQL limits only SELECT this way; KILL QUERY covers the rest.

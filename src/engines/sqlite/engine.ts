@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import type { ChangeOutcome, Engine, QueryOptions, QueryOutcome } from '../engine.js';
+import {
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryOptions, type QueryOutcome,
+} from '../engine.js';
 import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
 import { Sandbox } from './sandbox.js';
 
@@ -35,7 +37,7 @@ export class SqliteEngine implements Engine {
     this.datasets = buildDatasets(options.fixtures, options.cacheRoot);
     // The folder the datasets were built into is named by the fixtures' stamp.
     this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}`;
-    this.maxRows = options.maxRows ?? 50_000;
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows,
       paths: this.datasets.map((d) => d.path) });
   }
