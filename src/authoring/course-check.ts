@@ -5,11 +5,10 @@
  */
 import type { Course, Lesson } from '../course/course.js';
 import type { ChangeExercise, Exercise, QueryExercise } from '../course/format.js';
-import { changeSql } from '../checker/change.js';
 import { forbiddenStatement } from '../checker/statements.js';
 import type { Engine } from '../engines/engine.js';
 import { judge } from '../checker/judge.js';
-import { referenceSql, supportsEngine } from '../checker/query.js';
+import { claimsEngine, referenceFor, type SqlExercise } from '../course/kinds.js';
 import { rowKey } from '../checker/values.js';
 
 export interface Problem {
@@ -113,10 +112,24 @@ async function limitProblems(engine: Engine, exercise: QueryExercise,
   return problems;
 }
 
-async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<string[]> {
-  if (!supportsEngine(exercise, engine.name)) return [];
+/** The reference passes its own check, and answers that must fail do fail. */
+async function selfCheckProblems(engine: Engine, exercise: SqlExercise, reference: string,
+  mustFail: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const own = await judge(exercise, reference, async () => engine);
+  if (!own.passed) problems.push(`эталон не проходит собственную проверку: ${own.feedback.kind}`);
 
-  const reference = referenceSql(exercise, engine.name);
+  for (const wrong of mustFail) {
+    const verdict = await judge(exercise, wrong, async () => engine);
+    if (verdict.passed) problems.push(`ответ «${wrong || '(пусто)'}» проходит проверку`);
+  }
+  return problems;
+}
+
+async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<string[]> {
+  if (!claimsEngine(exercise, engine.name)) return [];
+
+  const reference = referenceFor(exercise, engine.name);
   const problems: string[] = [];
   const results: string[] = [];
 
@@ -133,13 +146,8 @@ async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<s
     results.push(JSON.stringify(outcome.result.rows.map((r) => rowKey(r)).sort()));
   }
 
-  const own = await judge(exercise, reference, async () => engine);
-  if (!own.passed) problems.push(`эталон не проходит собственную проверку: ${own.feedback.kind}`);
-
-  for (const wrong of ['', '-- только комментарий', 'SELECT 1']) {
-    const verdict = await judge(exercise, wrong, async () => engine);
-    if (verdict.passed) problems.push(`ответ «${wrong || '(пусто)'}» проходит проверку`);
-  }
+  problems.push(...await selfCheckProblems(engine, exercise, reference,
+    ['', '-- только комментарий', 'SELECT 1']));
 
   problems.push(...await limitProblems(engine, exercise, reference));
 
@@ -152,9 +160,9 @@ async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<s
 }
 
 async function changeProblems(engine: Engine, exercise: ChangeExercise): Promise<string[]> {
-  if (exercise.engines && !exercise.engines.includes(engine.name)) return [];
+  if (!claimsEngine(exercise, engine.name)) return [];
 
-  const reference = changeSql(exercise, engine.name);
+  const reference = referenceFor(exercise, engine.name);
   const problems: string[] = [];
   const forbidden = forbiddenStatement(reference);
   if (forbidden) problems.push(`эталон содержит недопустимый оператор: ${forbidden}`);
@@ -171,15 +179,7 @@ async function changeProblems(engine: Engine, exercise: ChangeExercise): Promise
     }
   }
 
-  const own = await judge(exercise, reference, async () => engine);
-  if (!own.passed) problems.push(`эталон не проходит собственную проверку: ${own.feedback.kind}`);
-
-  for (const wrong of ['', 'SELECT 1']) {
-    const verdict = await judge(exercise, wrong, async () => engine);
-    if (verdict.passed) {
-      problems.push(`ответ «${wrong || '(пусто)'}» проходит проверку: эталон ничего не меняет`);
-    }
-  }
+  problems.push(...await selfCheckProblems(engine, exercise, reference, ['', 'SELECT 1']));
 
   return problems;
 }

@@ -5,7 +5,8 @@
  */
 import type { QueryExercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
-import { judgeQuery, referenceSql } from '../checker/query.js';
+import { judgeQuery } from '../checker/query.js';
+import { referenceFor } from '../course/kinds.js';
 
 export interface Mutant {
   /** What the mistake is, in the words of issue #4: "INNER -> LEFT JOIN". */
@@ -78,7 +79,7 @@ export function mutants(sql: string): Mutant[] {
 export async function survivingMutants(engine: Engine, exercise: QueryExercise):
   Promise<Mutant[]> {
   const survivors: Mutant[] = [];
-  for (const mutant of mutants(referenceSql(exercise, engine.name))) {
+  for (const mutant of mutants(referenceFor(exercise, engine.name))) {
     const verdict = await judgeQuery(engine, exercise, mutant.sql);
     if (verdict.passed) survivors.push(mutant);
   }

@@ -3,14 +3,11 @@
  * with the reference's as multisets, on every dataset (rule 11 of CHECKING.md).
  */
 import type { ChangeExercise } from '../course/format.js';
+import { claimsEngine, referenceFor } from '../course/kinds.js';
 import type { Engine, TableState } from '../engines/engine.js';
 import { compareResults } from './compare.js';
 import { forbiddenStatement, isBlankSql } from './statements.js';
 import type { Difference, QueryFeedback, Verdict } from './verdict.js';
-
-export function changeSql(exercise: ChangeExercise, engine: string): string {
-  return exercise.engineSolutions?.[engine as 'sqlite' | 'mysql'] ?? exercise.solution;
-}
 
 /** The first table whose rows differ: the tables the task names first, then the others. */
 export function compareStates(actual: TableState, expected: TableState, named: string[]):
@@ -37,15 +34,15 @@ function verdict(exercise: ChangeExercise, feedback: QueryFeedback): Verdict {
 
 export async function judgeChange(engine: Engine, exercise: ChangeExercise,
   answer: string): Promise<Verdict> {
-  if (exercise.engines && !exercise.engines.includes(engine.name)) {
-    return verdict(exercise, { kind: 'needs-engine', engines: exercise.engines });
+  if (!claimsEngine(exercise, engine.name)) {
+    return verdict(exercise, { kind: 'needs-engine', engines: exercise.engines ?? [] });
   }
 
   if (isBlankSql(answer.replace(/^\uFEFF/, ''))) return verdict(exercise, { kind: 'empty-answer' });
   const forbidden = forbiddenStatement(answer);
   if (forbidden) return verdict(exercise, { kind: 'statement-not-allowed', statement: forbidden });
 
-  const reference = changeSql(exercise, engine.name);
+  const reference = referenceFor(exercise, engine.name);
   const datasets = engine.datasets.filter((d) => !d.sameRowsAs);
 
   for (const [i, dataset] of datasets.entries()) {

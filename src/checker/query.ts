@@ -1,17 +1,10 @@
 /** Judges a query exercise: the learner's result against the reference's, on every dataset. */
 import type { QueryExercise } from '../course/format.js';
+import { claimsEngine, referenceFor } from '../course/kinds.js';
 import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
 import { compareResults } from './compare.js';
 import { blankLiterals } from './statements.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
-
-export function referenceSql(exercise: QueryExercise, engine: string): string {
-  return exercise.engineSolutions?.[engine as 'sqlite' | 'mysql'] ?? exercise.solution;
-}
-
-export function supportsEngine(exercise: QueryExercise, engine: string): boolean {
-  return !exercise.engines || exercise.engines.includes(engine as 'sqlite' | 'mysql');
-}
 
 /** The statement's text without comments, string literals and window clauses (OVER (...)). */
 function outerText(sql: string): string {
@@ -56,11 +49,11 @@ function verdict(exercise: QueryExercise, feedback: QueryFeedback): Verdict {
 
 export async function judgeQuery(engine: Engine, exercise: QueryExercise,
   answer: string): Promise<Verdict> {
-  if (!supportsEngine(exercise, engine.name)) {
+  if (!claimsEngine(exercise, engine.name)) {
     return verdict(exercise, { kind: 'needs-engine', engines: exercise.engines ?? [] });
   }
 
-  const reference = referenceSql(exercise, engine.name);
+  const reference = referenceFor(exercise, engine.name);
   // A dataset that only stores the same rows in another order tells nothing without an order.
   const datasets = engine.datasets.filter((d) => !d.sameRowsAs || exercise.orderBy);
   // The visible dataset first (most wrong answers stop there); then every hidden one is

@@ -7,13 +7,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheBuildKey } from '../util/build.js';
 import type { Exercise } from '../course/format.js';
 import type { Verdict } from './verdict.js';
 
-declare const __DBCOURSE_BUILD__: string | undefined;
-
-// Outside a build (tests) nothing is reused across processes.
-const build = typeof __DBCOURSE_BUILD__ === 'string' ? __DBCOURSE_BUILD__ : `dev-${process.pid}`;
+const build = cacheBuildKey;
 
 export class VerdictCache {
   constructor(private readonly dir: string) {}

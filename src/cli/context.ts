@@ -7,7 +7,7 @@ import { judge } from '../checker/judge.js';
 import { VerdictCache } from '../checker/verdict-cache.js';
 import type { Verdict } from '../checker/verdict.js';
 import { Course, type Lesson, type LessonEntry } from '../course/course.js';
-import { isSqlExercise } from '../course/kinds.js';
+import { claimsEngine, isSqlExercise } from '../course/kinds.js';
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
 import { chooseEngine, openEngine, type EngineChoice, type OpenOptions } from '../engines/open.js';
@@ -176,8 +176,7 @@ export class Context {
   requiredExercises(lesson: Lesson): Exercise[] {
     this.engineName ??= this.engineChoice().name;
     const engine = this.engineName;
-    return lesson.meta.exercises.filter((e) =>
-      !isSqlExercise(e) || !e.engines || e.engines.includes(engine));
+    return lesson.meta.exercises.filter((e) => claimsEngine(e, engine));
   }
 
   lessonState(lesson: Lesson): 'passed' | 'started' | 'new' {

@@ -4,18 +4,17 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildStamp } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { cacheDir } from '../util/paths.js';
 import type { Io } from './io.js';
 import { textWidth } from './terminal.js';
 
-declare const __DBCOURSE_BUILD__: string | undefined;
-
 function helpFile(argv: string[], io: Io): string | undefined {
   // Only in a build (the help changes with the code) and only for the bare top-level help.
-  if (typeof __DBCOURSE_BUILD__ !== 'string') return undefined;
+  if (!buildStamp) return undefined;
   if (argv.length !== 1 || (argv[0] !== '--help' && argv[0] !== '-h')) return undefined;
-  return join(cacheDir(io.env), `help-${__DBCOURSE_BUILD__}-${textWidth(io)}.txt`);
+  return join(cacheDir(io.env), `help-${buildStamp}-${textWidth(io)}.txt`);
 }
 
 export function cachedHelp(argv: string[], io: Io): string | undefined {

@@ -6,12 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 
-declare const __DBCOURSE_BUILD__: string | undefined;
-
-// Outside a build (tests, tsx) every process parses afresh: no stale shapes across edits.
-const build = typeof __DBCOURSE_BUILD__ === 'string' ? __DBCOURSE_BUILD__ : `dev-${process.pid}`;
+const build = cacheBuildKey;
 
 interface Entry<T> {
   build: string;

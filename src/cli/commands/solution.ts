@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { isSqlExercise } from '../../course/kinds.js';
-import type { Exercise } from '../../course/format.js';
-import { changeSql } from '../../checker/change.js';
-import { referenceSql } from '../../checker/query.js';
+import { isSqlExercise, referenceFor } from '../../course/kinds.js';
+import type { EngineName, Exercise } from '../../course/format.js';
 import { highlightSql } from '../../render/sql-highlight.js';
 import { wrapText } from '../../render/wrap.js';
 import type { Context } from '../context.js';
@@ -18,14 +16,13 @@ async function confirm(ctx: Context, question: string): Promise<boolean> {
   }
 }
 
-function solutionText(exercise: Exercise, engine: string, ctx: Context): string {
+function solutionText(exercise: Exercise, engine: EngineName, ctx: Context): string {
   const { style } = ctx.screen;
   switch (exercise.kind) {
     case 'query':
     case 'change': {
-      const sql = exercise.kind === 'query' ? referenceSql(exercise, engine)
-        : changeSql(exercise, engine);
-      return highlightSql(sql.trim(), style).split('\n').map((l) => `    ${l}`).join('\n');
+      return highlightSql(referenceFor(exercise, engine).trim(), style)
+        .split('\n').map((l) => `    ${l}`).join('\n');
     }
     case 'choice':
       return `Верно: ${exercise.options.filter((o) => o.correct)
