@@ -169,6 +169,15 @@ describe('hints and solutions', () => {
     const progress = await runCli(['progress'], env);
     expect(progress.stdout).toContain('решений подсмотрено: 1');
   });
+
+  it('shows the reference for the engine the learner checks on', async () => {
+    const env = learnerEnv();
+    const sqlite = await runCli(['solution', '1-1', 'books-per-language', '--give-up'], env);
+    expect(sqlite.stdout).not.toContain('AS books');
+    const mysql = await runCli(['--engine', 'mysql', 'solution', '1-1', 'books-per-language'],
+      env);
+    expect(mysql.stdout).toContain('COUNT(*) AS books');
+  });
 });
 
 describe('next and the first run', () => {

@@ -58,7 +58,8 @@ export async function solution(ctx: Context, lessonId: string, exerciseId: strin
 
   ctx.print([
     style.bold(`Решение: ${exercise.title}`),
-    solutionText(exercise, 'sqlite', ctx),
+    // The reference for the engine the learner checks on (dialects differ in places).
+    solutionText(exercise, ctx.engineChoice().name, ctx),
     '',
     wrapText(exercise.explanation, width).join('\n'),
     ...(progress.passed ? [] : ['', style.dim(isSqlExercise(exercise)
