@@ -9,8 +9,20 @@ const stamp = createHash('sha1').update(`${pkg.version}:${Date.now()}`).digest('
 
 rmSync('dist', { recursive: true, force: true });
 
+// Ink imports React DevTools only when DEV=true; the package is not installed, so the import
+// resolves to an empty module instead of failing at run time.
+const noDevtools = {
+  name: 'no-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools', namespace: 'empty' }));
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};' }));
+  },
+};
+
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
+  plugins: [noDevtools],
+  jsx: 'automatic',
   outdir: 'dist',
   bundle: true,
   splitting: true,
