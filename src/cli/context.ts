@@ -10,6 +10,7 @@ import { Course, type Lesson, type LessonEntry } from '../course/course.js';
 import { claimsEngine, isSqlExercise } from '../course/kinds.js';
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
+import { ReferenceMemo } from '../engines/reference-memo.js';
 import { chooseEngine, openEngine, type EngineChoice, type OpenOptions } from '../engines/open.js';
 import { readSettings } from '../settings/settings.js';
 import type { Screen } from '../render/screen.js';
@@ -72,8 +73,8 @@ export class Context {
 
   engine(): Promise<Engine> {
     this.enginePromise ??= openEngine(this.engineChoice(), this.engineOptions()).then((e) => {
-      this.engineInstance = e;
-      return e;
+      this.engineInstance = new ReferenceMemo(e, join(cacheDir(this.io.env), 'references'));
+      return this.engineInstance;
     });
     return this.enginePromise;
   }
