@@ -30,6 +30,12 @@ async function databases(connection: Connection, pattern: string): Promise<strin
   return rows.map((r) => String(r[0]));
 }
 
+async function lock(connection: Connection): Promise<void> {
+  const [[locked]] = await connection.query("SELECT GET_LOCK('dbcourse_datasets', 120)") as
+    unknown as [number[][]];
+  if (Number(locked) !== 1) throw new Error('could not lock the dataset build');
+}
+
 async function isMarked(connection: Connection, database: string): Promise<boolean> {
   const [rows] = await connection.query('SELECT COUNT(*) FROM information_schema.tables ' +
     'WHERE table_schema = ? AND table_name = ?', [database, MARK]) as unknown as [number[][]];
@@ -55,9 +61,7 @@ export async function datasetsReady(connection: Connection, source: FixtureSourc
 export async function ensureDatasets(connection: Connection, source: FixtureSource):
   Promise<ServerDataset[]> {
   const wanted = datasetDatabases(source);
-  const [[locked]] = await connection.query("SELECT GET_LOCK('dbcourse_datasets', 120)") as
-    unknown as [number[][]];
-  if (Number(locked) !== 1) throw new Error('could not lock the dataset build');
+  await lock(connection);
 
   try {
     const existing = new Set(await databases(connection, `${PREFIX.replace(/_/g, '\\_')}%`));
@@ -80,11 +84,17 @@ export async function dropStaleDatasets(connection: Connection, source: FixtureS
   Promise<number> {
   const current = new Set(datasetDatabases(source).map((d) => d.database));
   let dropped = 0;
-  for (const name of await databases(connection, `${PREFIX.replace(/_/g, '\\_')}%`)) {
-    if (!current.has(name) && await isMarked(connection, name)) {
-      await connection.query(`DROP DATABASE \`${name}\``);
-      dropped += 1;
+  // Under the build lock: never drops a database another process is building.
+  await lock(connection);
+  try {
+    for (const name of await databases(connection, `${PREFIX.replace(/_/g, '\\_')}%`)) {
+      if (!current.has(name) && await isMarked(connection, name)) {
+        await connection.query(`DROP DATABASE \`${name}\``);
+        dropped += 1;
+      }
     }
+  } finally {
+    await connection.query("SELECT RELEASE_LOCK('dbcourse_datasets')");
   }
   return dropped;
 }
