@@ -38,26 +38,28 @@ function waitingLine(view: DrillView): string[] {
 }
 
 /** What `dbcourse drill` says when it cannot open the screen: what is due, and where to go. */
-export function renderDrillSummary(view: DrillView): string {
+export function renderDrillSummary(view: DrillView, screen: Screen): string {
   const { due, fresh, soon } = view.plan;
-  if (view.cards.length === 0) return texts.noCards;
+  const paragraphs = (lines: string[]) =>
+    lines.flatMap((line) => wrapText(line, screen.width)).join('\n');
+  if (view.cards.length === 0) return paragraphs([texts.noCards]);
 
   if (due.length + fresh.length + soon.length === 0) {
-    return [texts.allDone, ...nextLine(view), ...waitingLine(view)].join('\n');
+    return paragraphs([texts.allDone, ...nextLine(view), ...waitingLine(view)]);
   }
 
-  return [
+  return paragraphs([
     `К повторению сейчас: ${cardsWord(due.length)}; новых на сегодня: ${fresh.length}` +
       (soon.length > 0 ? `; в изучении: ${soon.length}.` : '.'),
     texts.needsTerminal,
     texts.listHint,
-  ].join('\n');
+  ]);
 }
 
 /** `dbcourse drill --list`: the cards of today's session, each on its line. */
 export function renderDrillList(view: DrillView, screen: Screen): string {
   const { due, fresh, soon } = view.plan;
-  if (view.cards.length === 0) return texts.noCards;
+  if (view.cards.length === 0) return wrapText(texts.noCards, screen.width).join('\n');
   const { bold } = screen.style;
   const out: string[] = [];
 
@@ -75,7 +77,8 @@ export function renderDrillList(view: DrillView, screen: Screen): string {
     out.push(...fresh.map((c) => cardLine(c, screen)), '');
   }
   if (out.length === 0) out.push(texts.allDone);
-  out.push(...nextLine(view), ...waitingLine(view));
+  out.push(...[...nextLine(view), ...waitingLine(view)]
+    .flatMap((line) => wrapText(line, screen.width)));
   return out.join('\n').trimEnd();
 }
 

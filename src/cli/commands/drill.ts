@@ -59,7 +59,7 @@ export async function drill(ctx: Context, options: DrillOptions): Promise<number
 
   const { due, fresh, soon } = view.plan;
   if (!canDrawScreen(ctx.io) || due.length + fresh.length + soon.length === 0) {
-    ctx.print(renderDrillSummary(view));
+    ctx.print(renderDrillSummary(view, ctx.screen));
     return EXIT_OK;
   }
 

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { DrillCard } from '../../drill/cards.js';
 import { GRADES, type DrillGrade } from '../../drill/scheduler.js';
 import { back, front, gradeNames, interval, prompt, texts } from '../../drill/texts.js';
-import { wrapText } from '../../render/wrap.js';
+import { Paragraph } from './Paragraph.js';
 
 const gradeColors: Record<DrillGrade, string> = { 1: 'red', 2: 'yellow', 3: 'green', 4: 'cyan' };
 
@@ -15,21 +15,6 @@ export interface CardViewProps {
   outcomes: Record<DrillGrade, Date> | undefined;
   now: Date;
   width: number;
-}
-
-/**
- * "Label: text", wrapped here rather than by Ink: Ink's wrapping starts a line with the space
- * it broke at when a word ends exactly at the edge.
- */
-function Labelled({ label, text, width }: { label: string; text: string; width: number }) {
-  const lines = wrapText(`${label}: ${text}`, width);
-  return (
-    <Box flexDirection="column">
-      {lines.map((line, i) => (i === 0
-        ? <Text key={i}><Text bold>{label}:</Text>{line.slice(label.length + 1)}</Text>
-        : <Text key={i}>{line}</Text>))}
-    </Box>
-  );
 }
 
 function GradeKeys({ outcomes, now }: { outcomes: CardViewProps['outcomes']; now: Date }) {
@@ -53,25 +38,22 @@ export function CardView({ card, isNew, revealed, outcomes, now, width }: CardVi
 
   return (
     <Box flexDirection="column">
-      <Text dimColor>
-        {face.label} · урок {card.lesson.short} «{card.lesson.title}»{isNew ? ' · новая' : ''}
-      </Text>
-      <Box marginTop={1} marginLeft={2} flexDirection="column">
-        {wrapText(face.text, width - 2).map((line, i) => (
-          <Text key={i} bold color="magenta">{line}</Text>
-        ))}
+      <Paragraph dimColor width={width} text={`${face.label} · урок ${card.lesson.short} ` +
+        `«${card.lesson.title}»${isNew ? ' · новая' : ''}`} />
+      <Box marginTop={1} marginLeft={2}>
+        <Paragraph bold color="magenta" text={face.text} width={width - 2} />
       </Box>
 
       {revealed ? (
         <Box flexDirection="column" marginTop={1}>
           {back(card).map((part) => (
-            <Labelled key={part.label} label={part.label} text={part.text} width={width} />
+            <Paragraph key={part.label} label={`${part.label}:`} text={part.text} width={width} />
           ))}
           <GradeKeys outcomes={outcomes} now={now} />
         </Box>
       ) : (
         <Box flexDirection="column" marginTop={1}>
-          <Text dimColor>{prompt(card)}</Text>
+          <Paragraph dimColor text={prompt(card)} width={width} />
           <Text>{texts.reveal}</Text>
         </Box>
       )}

@@ -9,6 +9,7 @@ import type { DrillGrade } from '../../drill/scheduler.js';
 import type { Counts, DrillSession } from '../../drill/session.js';
 import { cardsWord, texts, when } from '../../drill/texts.js';
 import { CardView } from './CardView.js';
+import { Paragraph } from './Paragraph.js';
 
 const MAX_WIDTH = 100;
 
@@ -36,31 +37,34 @@ function Header({ counts }: { counts: Counts }) {
   );
 }
 
-function Summary({ ending, session, now }: { ending: Ending; session: DrillSession; now: Date }) {
+interface SummaryProps {
+  ending: Ending;
+  session: DrillSession;
+  now: Date;
+  width: number;
+}
+
+function Summary({ ending, session, now, width }: SummaryProps) {
   const done = session.counts().done;
   const next = session.nextReview();
 
   if (ending.kind === 'failed') {
     return (
-      <Text color="red">
-        Не удалось сохранить оценку: {ending.message}. Эта оценка не записана, предыдущие
-        сохранены. Проверьте, что папка данных доступна для записи, и запустите dbcourse drill
-        снова.
-      </Text>
+      <Paragraph color="red" width={width} text={`Не удалось сохранить оценку: ` +
+        `${ending.message}. Эта оценка не записана, предыдущие сохранены. Проверьте, что ` +
+        'папка данных доступна для записи, и запустите dbcourse drill снова.'} />
     );
   }
 
   return (
     <Box flexDirection="column">
-      <Text bold color={ending.kind === 'finished' ? 'green' : undefined}>
-        {ending.kind === 'finished'
-          ? `${texts.allDone} Оценок за тренировку: ${done}.`
-          : texts.interrupted}
-      </Text>
+      {ending.kind === 'finished'
+        ? <Paragraph bold color="green" width={width}
+          text={`${texts.allDone} Оценок за тренировку: ${done}.`} />
+        : <Paragraph bold width={width} text={texts.interrupted} />}
       {next && next.at > now ? (
-        <Text>
-          Следующее повторение: {when(next.at, now)}; в этот день — {cardsWord(next.cards)}.
-        </Text>
+        <Paragraph width={width} text={`Следующее повторение: ${when(next.at, now)}; ` +
+          `в этот день — ${cardsWord(next.cards)}.`} />
       ) : null}
     </Box>
   );
@@ -112,7 +116,8 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
       <Header counts={session.counts()} />
       <Text dimColor>{'─'.repeat(width)}</Text>
       {ending || !card ? (
-        <Summary ending={ending ?? { kind: 'finished' }} session={session} now={moment} />
+        <Summary ending={ending ?? { kind: 'finished' }} session={session} now={moment}
+          width={width} />
       ) : (
         <Box flexDirection="column">
           <CardView card={card} isNew={session.currentIsNew()} revealed={revealed}
