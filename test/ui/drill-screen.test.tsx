@@ -68,6 +68,18 @@ describe('drill screen', () => {
     expect(saved).toEqual([]);
   });
 
+  it('grades one card per key even when keys come faster than frames', async () => {
+    const saved: string[] = [];
+    const { screen } = start((id) => saved.push(id));
+    await press(screen, ' ', 'Официально:');
+    // A held key: the second press reaches the screen before it has drawn the next card.
+    screen.stdin.write('4');
+    screen.stdin.write('4');
+    const next = await frame(screen, 'Что такое JOIN?');
+    expect(next).toContain('Пробел или Enter — показать ответ');
+    expect(saved).toEqual([cards[0].id]);
+  });
+
   it('quits on q with grades kept and the way back', async () => {
     const saved: string[] = [];
     const { screen } = start((id) => saved.push(id));
@@ -75,6 +87,7 @@ describe('drill screen', () => {
     await press(screen, '3', 'Что такое JOIN?');
     const quit = await press(screen, 'q', 'Тренировка прервана');
     expect(quit).toContain('продолжить: dbcourse drill');
+    expect(quit).toContain('На сегодня осталось: 2 карточки.');
     expect(saved).toHaveLength(1);
   });
 
@@ -83,7 +96,8 @@ describe('drill screen', () => {
       throw new Error('EACCES: permission denied');
     });
     await press(screen, ' ', 'Официально:');
-    const failed = (await press(screen, '3', 'Не удалось сохранить оценку')).replace(/\s+/g, ' ');
+    const failed = (await press(screen, '3', 'Не удалось сохранить оценку'))
+      .replace(/\s+/g, ' ');
     expect(failed).toContain('EACCES: permission denied');
     expect(failed).toContain('предыдущие сохранены');
   });

@@ -4,7 +4,7 @@
  * with `{ code }` for the command.
  */
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import type { DrillGrade } from '../../drill/scheduler.js';
 import type { Counts, DrillSession } from '../../drill/session.js';
 import { cardsWord, texts, when } from '../../drill/texts.js';
@@ -45,7 +45,8 @@ interface SummaryProps {
 }
 
 function Summary({ ending, session, now, width }: SummaryProps) {
-  const done = session.counts().done;
+  const { done, due, fresh, learning } = session.counts();
+  const left = due + fresh + learning;
   const next = session.nextReview();
 
   if (ending.kind === 'failed') {
@@ -62,7 +63,9 @@ function Summary({ ending, session, now, width }: SummaryProps) {
         ? <Paragraph bold color="green" width={width}
           text={`${texts.allDone} Оценок за тренировку: ${done}.`} />
         : <Paragraph bold width={width} text={texts.interrupted} />}
-      {next && next.at > now ? (
+      {ending.kind === 'quit' && left > 0 ? (
+        <Paragraph width={width} text={`На сегодня осталось: ${cardsWord(left)}.`} />
+      ) : next && next.at > now ? (
         <Paragraph width={width} text={`Следующее повторение: ${when(next.at, now)}; ` +
           `в этот день — ${cardsWord(next.cards)}.`} />
       ) : null}
@@ -70,41 +73,50 @@ function Summary({ ending, session, now, width }: SummaryProps) {
   );
 }
 
+interface ScreenState {
+  revealed: boolean;
+  ending: Ending | undefined;
+}
+
 export function DrillScreen({ session, now = () => new Date() }: DrillScreenProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const [revealed, setRevealed] = useState(false);
-  const [ending, setEnding] = useState<Ending | undefined>(
-    session.current() ? undefined : { kind: 'finished' });
-  // The session is mutable: this counter re-renders after each grade.
-  const [, setGrades] = useState(0);
+  // Read and changed by the key handler at once, not through React state: keys can come
+  // faster than frames, and a second "4" must not grade the next card before it is revealed.
+  const state = useRef<ScreenState>({ revealed: false,
+    ending: session.current() ? undefined : { kind: 'finished' } });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // What this render shows. The effect below must see this, not the ref: a key can change the
+  // ref before an earlier render's effects have run, and exiting then would leave that
+  // earlier frame on screen instead of the summary.
+  const { revealed, ending } = state.current;
 
   useEffect(() => {
     if (ending) exit({ code: ending.kind === 'failed' ? 1 : 0 } satisfies DrillResult);
   }, [ending, exit]);
 
   useInput((input, key) => {
-    if (ending) return;
-    if (input === 'q' || input === 'й' || key.escape || (key.ctrl && input === 'c')) {
-      setEnding({ kind: 'quit' });
-      return;
-    }
-    if (!revealed) {
-      if (input === ' ' || key.return) setRevealed(true);
-      return;
-    }
-    if (!/^[1-4]$/.test(input)) return;
+    const current = state.current;
+    if (current.ending) return;
 
-    try {
-      session.grade(Number(input) as DrillGrade, now());
-    } catch (error) {
-      setEnding({ kind: 'failed', message: error instanceof Error ? error.message
-        : String(error) });
+    if (input === 'q' || input === 'й' || key.escape || (key.ctrl && input === 'c')) {
+      current.ending = { kind: 'quit' };
+    } else if (!current.revealed) {
+      if (input !== ' ' && !key.return) return;
+      current.revealed = true;
+    } else if (/^[1-4]$/.test(input)) {
+      try {
+        session.grade(Number(input) as DrillGrade, now());
+        current.revealed = false;
+        if (!session.current()) current.ending = { kind: 'finished' };
+      } catch (error) {
+        current.ending = { kind: 'failed',
+          message: error instanceof Error ? error.message : String(error) };
+      }
+    } else {
       return;
     }
-    setRevealed(false);
-    setGrades((n) => n + 1);
-    if (!session.current()) setEnding({ kind: 'finished' });
+    redraw();
   });
 
   const card = session.current();
