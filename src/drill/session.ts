@@ -58,6 +58,12 @@ export interface Counts {
   done: number;
 }
 
+/** The earliest time any of some cards is due, and how many are due that day. */
+export interface NextReview {
+  at: Date;
+  cards: number;
+}
+
 /** The earliest review of these cards, or none when none has been seen. */
 export function nextReview(cards: readonly DrillCard[],
   records: Readonly<Record<string, CardRecord>>): NextReview | undefined {
@@ -67,32 +73,37 @@ export function nextReview(cards: readonly DrillCard[],
   return { at, cards: times.filter((t) => localDay(t) === localDay(at)).length };
 }
 
-type Queue = 'due' | 'fresh' | 'learning';
-
-/** The earliest time any of these cards is due, and how many are due that day. */
-export interface NextReview {
-  at: Date;
-  cards: number;
+export interface SessionOptions {
+  /** Every card of the studied lessons. */
+  cards: readonly DrillCard[];
+  records: Readonly<Record<string, CardRecord>>;
+  /**
+   * Called with every new record before the session moves on; when it throws, the session
+   * stays on the same card.
+   */
+  save: (id: string, record: CardRecord) => void;
+  now: Date;
+  newPerDay?: number;
 }
+
+type Queue = 'due' | 'fresh' | 'learning';
 
 export class DrillSession {
   private readonly due: DrillCard[];
   private readonly fresh: DrillCard[];
   /** Cards between learning steps; shown once due, or early when nothing else is left. */
   private learning: DrillCard[];
+  private readonly cards: readonly DrillCard[];
   private readonly records: Record<string, CardRecord>;
+  private readonly save: SessionOptions['save'];
   private currentCard: DrillCard | undefined;
   private currentFrom: Queue | undefined;
   private graded = 0;
 
-  /**
-   * `save` is called with every new record before the session moves on; when it throws, the
-   * session stays on the same card.
-   */
-  constructor(private readonly cards: readonly DrillCard[], records: Readonly<Record<string,
-    CardRecord>>, private readonly save: (id: string, record: CardRecord) => void, now: Date,
-  newPerDay = DEFAULT_NEW_PER_DAY) {
+  constructor({ cards, records, save, now, newPerDay = DEFAULT_NEW_PER_DAY }: SessionOptions) {
+    this.cards = cards;
     this.records = { ...records };
+    this.save = save;
     const planned = plan(cards, this.records, now, newPerDay);
     this.due = planned.due;
     this.fresh = planned.fresh;

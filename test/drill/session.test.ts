@@ -62,7 +62,7 @@ describe('drill session', () => {
   it('goes through every card, saves each grade, and brings a forgotten card back last', () => {
     const saved: string[] = [];
     const now = noon(14);
-    const session = new DrillSession(cards, {}, (id) => saved.push(id), now, 10);
+    const session = new DrillSession({ cards, records: {}, save: (id) => saved.push(id), now });
     expect(session.counts()).toEqual({ due: 0, fresh: 3, learning: 0, done: 0 });
     expect(session.current()?.id).toBe(cards[0].id);
     expect(session.currentIsNew()).toBe(true);
@@ -84,7 +84,7 @@ describe('drill session', () => {
 
   it('shows a learning card as soon as it is due, before the remaining new cards', () => {
     const now = noon(14);
-    const session = new DrillSession(cards, {}, () => undefined, now, 10);
+    const session = new DrillSession({ cards, records: {}, save: () => undefined, now });
     session.grade(1, now);
     expect(session.current()?.id).toBe(cards[1].id);
     // Two minutes later the first card's one-minute step is over.
@@ -95,16 +95,17 @@ describe('drill session', () => {
   });
 
   it('stays on the card when its grade cannot be saved', () => {
-    const session = new DrillSession(cards, {}, () => {
+    const session = new DrillSession({ cards, records: {}, now: noon(14), save: () => {
       throw new Error('диск полон');
-    }, noon(14), 10);
+    } });
     expect(() => session.grade(3, noon(14))).toThrow('диск полон');
     expect(session.current()?.id).toBe(cards[0].id);
     expect(session.counts().done).toBe(0);
   });
 
   it('has nothing to show when no card is due and no new card is allowed', () => {
-    const session = new DrillSession(cards, {}, () => undefined, noon(14), 0);
+    const session = new DrillSession({ cards, records: {}, save: () => undefined, now: noon(14),
+      newPerDay: 0 });
     expect(session.current()).toBeUndefined();
     expect(session.preview(noon(14))).toBeUndefined();
   });

@@ -12,7 +12,7 @@ afterEach(cleanup);
 const cards = [definitionCard('Первичный ключ'), questionCard('Что такое JOIN?')];
 
 function start(save: (id: string, record: CardRecord) => void = () => undefined) {
-  const session = new DrillSession(cards, {}, save, noon(14), 10);
+  const session = new DrillSession({ cards, records: {}, save, now: noon(14) });
   const screen = render(<DrillScreen session={session} now={() => noon(14)} />);
   return { session, screen };
 }

@@ -15,8 +15,9 @@ export interface DrillRun {
 
 /** Returns the exit code: 0, or 1 when a grade could not be saved. */
 export async function runDrillScreen(run: DrillRun): Promise<number> {
-  const session = new DrillSession(run.cards, run.store.records(),
-    (id, record) => run.store.record(id, record), new Date(), run.newPerDay);
+  const session = new DrillSession({ cards: run.cards, records: run.store.records(),
+    save: (id, record) => run.store.record(id, record), now: new Date(),
+    newPerDay: run.newPerDay });
   const app = render(<DrillScreen session={session} />, {
     stdout: run.stdout,
     stdin: run.stdin,
