@@ -41,7 +41,10 @@ export function definitionCardId(lessonKey: string, term: string): string {
   return `${lessonKey}:def:${fold(term)}`;
 }
 
-/** Questions are long: the id holds a short hash of the text instead. */
+/**
+ * Questions are long: the id holds a short hash of the text instead. Known shortcoming: a
+ * reworded question (or renamed term) is a new card; the old record stays, unused.
+ */
 export function questionCardId(lessonKey: string, question: string): string {
   const hash = createHash('sha1').update(fold(question)).digest('hex').slice(0, 10);
   return `${lessonKey}:q:${hash}`;

@@ -3,6 +3,7 @@
  * due. Records are plain JSON-ready data with our own field names, so that the state file
  * does not change shape with the library's.
  */
+// Importing ts-fsrs 5 also adds deprecated helpers to Date.prototype: only drill loads it.
 import { fsrs, createEmptyCard, State, type Card, type Grade } from 'ts-fsrs';
 
 /** Again, Hard, Good, Easy: the keys 1–4. */
@@ -88,7 +89,7 @@ export function preview(record: CardRecord | undefined, now: Date): Record<Drill
   };
 }
 
-/** 2025-03-14 in local time: the learner's day. */
+/** 2025-03-14 in local time: the learner's day (it turns at midnight; Anki waits for 4 a.m.). */
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

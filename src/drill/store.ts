@@ -68,7 +68,10 @@ export class DrillStore {
     return this.data.cards;
   }
 
-  /** Saves one card's new schedule now. */
+  /**
+   * Saves one card's new schedule now. Known shortcoming: when two sessions grade the same
+   * card, the later write wins rather than both reviews being applied.
+   */
   record(id: string, record: CardRecord): void {
     this.data.cards[id] = record;
     this.data = writeState(drillFile(this.dir), this.data, [(data) => {
