@@ -1,13 +1,13 @@
 // Start-up stays cheap only if the heavy parsers load on demand: pin that in the code.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(path) ? [path] : [];
   });
 }
 
@@ -21,6 +21,21 @@ describe('start-up path', () => {
         .map((file) => relative(root, file));
       expect(offenders).toEqual([]);
     });
+
+  it('loads ink and react only in screens under src/ui, and src/ui only on demand', () => {
+    const outside = sources(join(root, 'src'))
+      .filter((file) => !relative(join(root, 'src'), file).startsWith(`ui${sep}`));
+    const offenders = outside
+      .filter((file) => /^import (?!type)[^;]*from '(?:ink|react)(?:\/[^']*)?'/m
+        .test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(offenders).toEqual([]);
+
+    const eager = outside
+      .filter((file) => /^import (?!type)[^;]*from '[^']*\/ui\//m.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(eager).toEqual([]);
+  });
 
   it('loads yaml, zod, marked and mysql2 nowhere at the top of the CLI entry', () => {
     const main = readFileSync(join(root, 'src', 'cli', 'main.ts'), 'utf8');

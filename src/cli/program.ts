@@ -128,6 +128,16 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
         .glossary(ctx, term, Boolean(options.json))));
 
   program
+    .command('drill')
+    .description('повторение по интервалам: определения и вопросы с собеседований из ' +
+      'открытых уроков')
+    .option('--list', 'только список карточек на сегодня, без тренировки')
+    .option('--json', 'список карточек на сегодня в формате JSON')
+    .option('--new <число>', 'сколько новых карточек можно начать сегодня (по умолчанию 10)')
+    .action((options: { list?: boolean; json?: boolean; new?: string }) =>
+      on(async (ctx) => (await import('./commands/drill.js')).drill(ctx, options)));
+
+  program
     .command('schema')
     .description('схема учебной базы магазина: таблицы, столбцы, ключи и связи')
     .option('--format <формат>', 'text (по умолчанию) или mermaid', 'text')

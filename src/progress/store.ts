@@ -3,14 +3,8 @@
  * exercise ids so that renamed or re-ordered lessons keep it. Every change is written at once,
  * atomically, so a killed process loses nothing that was already reported.
  */
-import {
-  closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync,
-  statSync,
-} from 'node:fs';
-import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { UserError } from '../cli/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { join } from 'node:path';
+import { isRecord, readState, writeState, type StateFileSpec } from '../util/state-file.js';
 
 export const PROGRESS_FORMAT = 1;
 
@@ -39,10 +33,6 @@ export interface ProgressWarning {
   message: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function looksValid(data: unknown): data is ProgressData {
   if (!isRecord(data) || typeof data.format !== 'number' || !isRecord(data.lessons)) return false;
   return Object.values(data.lessons).every((lesson) =>
@@ -62,43 +52,9 @@ function ensureExercise(data: ProgressData, lessonKey: string,
   return lesson.exercises[exerciseId];
 }
 
-function stampForFile(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-');
-}
-
-const LOCK_WAIT_MS = 5000;
-const LOCK_STALE_MS = 10_000;
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/**
- * Runs `work` holding progress.json.lock, so that two dbcourse processes (a check in watch
- * mode and one in another terminal) never overwrite each other's results. A lock left by a
- * killed process is taken over once it is stale.
- */
-function withLock<T>(path: string, work: () => T): T {
-  const lock = `${path}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > LOCK_STALE_MS || Date.now() > deadline) rmSync(lock, { force: true });
-      else sleep(10);
-    }
-  }
-
-  try {
-    return work();
-  } finally {
-    rmSync(lock, { force: true });
-  }
+function progressFile(dir: string): StateFileSpec<ProgressData> {
+  return { path: join(dir, 'progress.json'), format: PROGRESS_FORMAT, valid: looksValid,
+    noun: 'Файл прогресса' };
 }
 
 type Change = (data: ProgressData) => void;
@@ -117,39 +73,17 @@ export class ProgressStore {
    * one started; a file from a newer dbcourse is refused untouched, with a backup copy.
    */
   static open(dir: string, warn: (w: ProgressWarning) => void, now = new Date()): ProgressStore {
-    const path = join(dir, 'progress.json');
     const fresh = (): ProgressData =>
       ({ format: PROGRESS_FORMAT, createdAt: now.toISOString(), lessons: {} });
+    const read = readState(progressFile(dir), now);
 
-    if (!existsSync(path)) return new ProgressStore(dir, fresh(), true);
-
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      data = undefined;
+    if (read.kind === 'read') return new ProgressStore(dir, read.data, false);
+    if (read.kind === 'damaged') {
+      warn({ message: `Файл прогресса ${join(dir, 'progress.json')} повреждён и не читается. ` +
+        `Он сохранён как ${read.backup}, прогресс начат заново. Если файл можно починить ` +
+        'вручную, верните его на место под прежним именем.' });
     }
-
-    if (isRecord(data) && typeof data.format === 'number' && data.format > PROGRESS_FORMAT) {
-      // One copy per content: running commands again does not pile up backups.
-      const hash = createHash('sha1').update(readFileSync(path)).digest('hex').slice(0, 10);
-      const backup = `${path}.backup-format${data.format}-${hash}`;
-      if (!existsSync(backup)) copyFileSync(path, backup);
-      throw new UserError(`Файл прогресса ${path} записан более новой версией dbcourse ` +
-        `(формат ${data.format}, эта версия знает ${PROGRESS_FORMAT}). Обновите dbcourse; ` +
-        `файл не изменён, копия: ${backup}`);
-    }
-
-    if (!looksValid(data)) {
-      const backup = `${path}.damaged-${stampForFile(now)}`;
-      renameSync(path, backup);
-      warn({ message: `Файл прогресса ${path} повреждён и не читается. Он сохранён как ` +
-        `${backup}, прогресс начат заново. Если файл можно починить вручную, ` +
-        'верните его на место под прежним именем.' });
-      return new ProgressStore(dir, fresh(), true);
-    }
-
-    return new ProgressStore(dir, data, false);
+    return new ProgressStore(dir, fresh(), true);
   }
 
   lesson(key: string): LessonProgress {
@@ -211,22 +145,7 @@ export class ProgressStore {
   /** Writes the pending changes on top of what the file holds now, under the lock. */
   save(): void {
     if (this.pending.length === 0) return;
-    mkdirSync(dirname(this.path), { recursive: true });
-
-    withLock(this.path, () => {
-      let current = this.data;
-      try {
-        const onDisk = JSON.parse(readFileSync(this.path, 'utf8')) as unknown;
-        if (looksValid(onDisk) && onDisk.format === PROGRESS_FORMAT) {
-          current = onDisk;
-          for (const apply of this.pending) apply(current);
-        }
-      } catch {
-        // No file yet (or unreadable since we opened it): our own data is the newest.
-      }
-      writeFileAtomic(this.path, JSON.stringify(current, null, 2) + '\n');
-      this.data = current;
-      this.pending = [];
-    });
+    this.data = writeState(progressFile(this.dir), this.data, this.pending);
+    this.pending = [];
   }
 }

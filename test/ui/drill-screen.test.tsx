@@ -1,0 +1,104 @@
+// The drill screen driven by keys, waiting for each expected frame (never a fixed sleep).
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import type { CardRecord } from '../../src/drill/scheduler.js';
+import { DrillSession } from '../../src/drill/session.js';
+import { DrillScreen } from '../../src/ui/drill/DrillScreen.js';
+import { definitionCard, noon, questionCard } from '../drill/fixtures.js';
+
+afterEach(cleanup);
+
+const cards = [definitionCard('Первичный ключ'), questionCard('Что такое JOIN?')];
+
+function start(save: (id: string, record: CardRecord) => void = () => undefined) {
+  const session = new DrillSession({ cards, records: {}, save, now: noon(14) });
+  const screen = render(<DrillScreen session={session} now={() => noon(14)} />);
+  return { session, screen };
+}
+
+async function frame(screen: ReturnType<typeof render>, text: string): Promise<string> {
+  await vi.waitFor(() => expect(screen.lastFrame()).toContain(text), { timeout: 5000 });
+  return screen.lastFrame()!;
+}
+
+/** Input sent before Ink listens is lost: send again until the screen shows the result. */
+async function press(screen: ReturnType<typeof render>, key: string, until: string):
+  Promise<string> {
+  await vi.waitFor(() => {
+    if (!screen.lastFrame()?.includes(until)) screen.stdin.write(key);
+    expect(screen.lastFrame()).toContain(until);
+  }, { timeout: 5000, interval: 50 });
+  return screen.lastFrame()!;
+}
+
+describe('drill screen', () => {
+  it('shows the front, reveals the back, grades, and finishes with a summary', async () => {
+    const saved: string[] = [];
+    const { screen } = start((id) => saved.push(id));
+
+    const first = await frame(screen, 'Первичный ключ');
+    expect(first).toContain('новых 2');
+    expect(first).toContain('Пробел или Enter — показать ответ');
+    expect(first).not.toContain('Официально');
+
+    const revealed = await press(screen, ' ', 'Официально:');
+    expect(revealed).toContain('Первичный ключ: своими словами');
+    expect(revealed).toMatch(/1 Снова \(1 мин\)\s+2 Трудно/);
+    expect(revealed).toContain('4 Легко');
+
+    const second = await press(screen, '4', 'Что такое JOIN?');
+    expect(second).toContain('сделано 1');
+    expect(second).not.toContain('Ответ:');
+    expect(saved).toEqual([cards[0].id]);
+
+    await press(screen, '\r', 'Ответ на «Что такое JOIN?»');
+    const done = await press(screen, '4', 'На сегодня всё повторено');
+    expect(done).toContain('Оценок за тренировку: 2');
+    expect(done).toMatch(/Следующее повторение: \d\d\.03\.2026/);
+    expect(saved).toEqual([cards[0].id, cards[1].id]);
+  });
+
+  it('ignores grade keys until the answer is shown', async () => {
+    const saved: string[] = [];
+    const { screen } = start((id) => saved.push(id));
+    await frame(screen, 'Первичный ключ');
+    screen.stdin.write('3');
+    await press(screen, ' ', 'Официально:');
+    expect(saved).toEqual([]);
+  });
+
+  it('grades one card per key even when keys come faster than frames', async () => {
+    const saved: string[] = [];
+    const { screen } = start((id) => saved.push(id));
+    await press(screen, ' ', 'Официально:');
+    // A held key: the second press reaches the screen before it has drawn the next card.
+    screen.stdin.write('4');
+    screen.stdin.write('4');
+    const next = await frame(screen, 'Что такое JOIN?');
+    expect(next).toContain('Пробел или Enter — показать ответ');
+    expect(saved).toEqual([cards[0].id]);
+  });
+
+  it('quits on q with grades kept and the way back', async () => {
+    const saved: string[] = [];
+    const { screen } = start((id) => saved.push(id));
+    await press(screen, ' ', 'Официально:');
+    await press(screen, '3', 'Что такое JOIN?');
+    const quit = await press(screen, 'q', 'Тренировка прервана');
+    expect(quit).toContain('продолжить: dbcourse drill');
+    expect(quit).toContain('На сегодня осталось: 2 карточки.');
+    expect(saved).toHaveLength(1);
+  });
+
+  it('says so when a grade cannot be saved, and keeps the earlier ones', async () => {
+    const { screen } = start(() => {
+      throw new Error('EACCES: permission denied');
+    });
+    await press(screen, ' ', 'Официально:');
+    const failed = (await press(screen, '3', 'Не удалось сохранить оценку'))
+      .replace(/\s+/g, ' ');
+    expect(failed).toContain('EACCES: permission denied');
+    expect(failed).toContain('предыдущие сохранены');
+  });
+});
