@@ -11,7 +11,10 @@ export default async function setup(): Promise<() => void> {
 
   const admin = process.env.DBCOURSE_TEST_MYSQL_ADMIN_URL;
   if (admin) {
-    const { target } = await setupServer(parseMysqlUrl(admin), 'dbcourse_test');
+    // A fixed password, so that test runs of several checkouts at once do not lock each
+    // other out; the user's rights reach only dbcourse_* databases.
+    const { target } = await setupServer(parseMysqlUrl(admin), 'dbcourse_test',
+      'dbcourse-test-only');
     process.env.DBCOURSE_TEST_MYSQL_URL = formatMysqlUrl(target, true);
   } else if (process.env.CI === 'true') {
     throw new Error('CI=true but DBCOURSE_TEST_MYSQL_ADMIN_URL is not set: the MySQL suite ' +
