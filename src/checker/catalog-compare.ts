@@ -43,6 +43,14 @@ function columnDifferences(actual: TableInfo, expected: TableInfo,
     }
   }
 
+  // Before the columns' details: a key on other columns changes them (NOT NULL, and in
+  // SQLite an INTEGER PRIMARY KEY numbers itself), and the key is what to fix.
+  if (aspects.has('primary-key') &&
+    !same(sorted(actual.primaryKey), sorted(expected.primaryKey))) {
+    found.push({ kind: 'primary-key', table, expected: expected.primaryKey,
+      actual: actual.primaryKey });
+  }
+
   for (const want of expected.columns) {
     const got = have.get(want.name);
     if (!got) continue;
@@ -119,12 +127,6 @@ function constraintDifferences(actual: TableInfo, expected: TableInfo,
   aspects: Set<SchemaAspect>): SchemaDifference[] {
   const table = expected.name;
   const found: SchemaDifference[] = [];
-
-  if (aspects.has('primary-key') &&
-    !same(sorted(actual.primaryKey), sorted(expected.primaryKey))) {
-    found.push({ kind: 'primary-key', table, expected: expected.primaryKey,
-      actual: actual.primaryKey });
-  }
 
   if (aspects.has('foreign-keys')) found.push(...foreignKeyDifferences(actual, expected));
 

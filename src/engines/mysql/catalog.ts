@@ -106,6 +106,14 @@ async function readForeignKeys(connection: Connection, schema: string,
   }
 
   for (const { table, key } of keys.values()) table.foreignKeys.push(key);
+
+  // InnoDB needs an index led by a foreign key's columns and makes one itself when the
+  // table has none: an index on exactly those columns is part of the key, present however
+  // the DDL was written (another primary key order leaves the key without a covering one).
+  for (const table of tables.values()) {
+    const keyColumns = new Set(table.foreignKeys.map((k) => k.columns.join(',')));
+    table.indexes = table.indexes.filter((i) => !keyColumns.has(i.columns.join(',')));
+  }
 }
 
 async function readChecks(connection: Connection, schema: string, flavor: Flavor,

@@ -53,6 +53,8 @@ export class MysqlEngine implements Engine {
   private control: Session | undefined;
   private readonly multiSessions: (Session | undefined)[] = [];
   private readonly maxRows: number;
+  /** Scratch databases being dropped: close() waits for them. */
+  private readonly pending = new Set<Promise<void>>();
 
   private constructor(
     readonly datasets: ServerDataset[],
@@ -201,15 +203,28 @@ export class MysqlEngine implements Engine {
       try {
         return await this.runSchema(connection, scratch, text, request);
       } finally {
-        await dropScratch(connection, scratch).catch(async () => {
-          // The session is gone (killed, server restarted): drop it from a fresh one.
-          const fresh = await connect(this.options.target).catch(() => undefined);
-          await fresh?.connection.query(`DROP DATABASE IF EXISTS \`${scratch}\``)
-            .catch(() => undefined);
-          await fresh?.connection.end().catch(() => undefined);
-        });
+        // Not awaited here: the verdict does not wait for it, the connection's next query
+        // queues behind it, and close() waits for it.
+        this.track(this.drop(connection, scratch));
       }
     });
+  }
+
+  private async drop(connection: Connection, scratch: string): Promise<void> {
+    try {
+      await dropScratch(connection, scratch);
+    } catch {
+      // The session is gone (killed, server restarted): drop it from a fresh one.
+      const fresh = await connect(this.options.target).catch(() => undefined);
+      await fresh?.connection.query(`DROP DATABASE IF EXISTS \`${scratch}\``)
+        .catch(() => undefined);
+      await fresh?.connection.end().catch(() => undefined);
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
   private async runSchema(connection: Connection, scratch: string, sql: string,
@@ -268,7 +283,7 @@ export class MysqlEngine implements Engine {
     return failure ? { ok: false, failure } : outcome!;
   }
 
-  /** Connections that run several statements in one call, for change answers; one a lane. */
+  /** Connections that run several statements in one call (change and schema answers). */
   private async multi(trusted: boolean): Promise<Session> {
     const index = trusted ? 1 : 0;
     this.multiSessions[index] ??= await connect(this.options.target, {
@@ -305,6 +320,7 @@ export class MysqlEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.pending);
     await Promise.all([this.learner, this.reference, this.control, ...this.multiSessions]
       .map((s) => s?.connection.end().catch(() => undefined)));
   }

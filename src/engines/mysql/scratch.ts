@@ -52,35 +52,51 @@ export async function createScratch(connection: Connection, source: string): Pro
   await dropStaleScratches(connection);
 
   const name = scratchName();
-  const [tables] = await connection.query('SELECT table_name FROM information_schema.tables ' +
-    "WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> ? " +
-    'ORDER BY table_name', [source, DATASET_MARK]) as unknown as [string[][]];
-
-  const definitions: string[] = [];
-  for (const [table] of tables) {
-    const [rows] = await connection.query(`SHOW CREATE TABLE ${quote(source)}.${quote(table)}`) as
-      unknown as [string[][]];
-    definitions.push(String(rows[0][1]));
-  }
+  const tables = await tableDefinitions(connection, source);
 
   await connection.query(`CREATE DATABASE ${quote(name)} CHARACTER SET utf8mb4`);
   try {
-    // The bookstore has no generated columns, so SELECT * fills every column.
+    // One transaction for the rows: one log flush instead of one per table. The bookstore
+    // has no generated columns, so SELECT * fills every column.
     await connection.query([
       `USE ${quote(name)}`,
       'SET SESSION foreign_key_checks = 0',
-      ...definitions,
-      ...tables.map(([table]) =>
+      ...tables.map((t) => t.definition),
+      'START TRANSACTION',
+      ...tables.map(({ table }) =>
         `INSERT INTO ${quote(table)} SELECT * FROM ${quote(source)}.${quote(table)}`),
+      'COMMIT',
       'SET SESSION foreign_key_checks = 1',
     ].join(';\n'));
   } catch (error) {
+    await connection.query('ROLLBACK').catch(() => undefined);
     await connection.query('SET SESSION foreign_key_checks = 1').catch(() => undefined);
     await dropScratch(connection, name);
     throw error;
   }
 
   return name;
+}
+
+/** A dataset database never changes (its name carries its content's stamp): read it once. */
+const definitions = new Map<string, { table: string; definition: string }[]>();
+
+async function tableDefinitions(connection: Connection, source: string) {
+  const known = definitions.get(source);
+  if (known) return known;
+
+  const [tables] = await connection.query('SELECT table_name FROM information_schema.tables ' +
+    "WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> ? " +
+    'ORDER BY table_name', [source, DATASET_MARK]) as unknown as [string[][]];
+  const found: { table: string; definition: string }[] = [];
+  for (const [table] of tables) {
+    const [rows] = await connection.query(`SHOW CREATE TABLE ${quote(source)}.${quote(table)}`) as
+      unknown as [string[][]];
+    found.push({ table: String(table), definition: String(rows[0][1]) });
+  }
+
+  definitions.set(source, found);
+  return found;
 }
 
 /** Drops a scratch database; never anything else. */
