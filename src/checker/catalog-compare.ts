@@ -137,8 +137,10 @@ function constraintDifferences(actual: TableInfo, expected: TableInfo,
   }
 
   if (aspects.has('checks')) {
-    // What a CHECK allows is for the probes to show; the catalog says which columns it is on.
-    const asLists = (t: TableInfo) => t.checks.map((c) => ({ columns: c.columns }));
+    // What a CHECK allows is for the probes to show; the catalog says which columns have
+    // one. Two CHECKs on one column (a >= 1, a <= 50) are one rule written in two parts.
+    const asLists = (t: TableInfo) => [...new Set(t.checks.map((c) => c.columns.join(',')))]
+      .map((key) => ({ columns: key === '' ? [] : key.split(',') }));
     const { missing, extra } = listDifferences(asLists(actual), asLists(expected), false);
     found.push(...missing.map((columns) => ({ kind: 'missing-check' as const, table, columns })));
     for (const columns of extra) {
