@@ -66,7 +66,11 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'псевдоним: (SELECT ...) AS t.'],
   [/errno: 150|Foreign key constraint is incorrectly formed|Failed to open the referenced table/,
     () => 'Внешний ключ описан неверно: таблица, на которую он ссылается, должна уже ' +
-      'существовать, а типы столбцов с обеих сторон — совпадать.'],
+      'существовать, типы столбцов с обеих сторон — совпадать, а столбец с ON DELETE SET ' +
+      'NULL — допускать NULL.'],
+  [/^Column '(.+?)' cannot be NOT NULL: needed in a foreign key constraint/, (m) =>
+    `Столбец ${m[1]} объявлен NOT NULL, а внешний ключ на нём делает SET NULL: уберите одно ` +
+    'из двух.'],
   [/^Cannot (?:delete or update a parent|add or update a child) row/, () => 'Оператор ' +
     'нарушил внешний ключ: ссылка на несуществующую строку или удаление строки, на которую ' +
     'ещё ссылаются.'],

@@ -155,7 +155,8 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'ответ и проверьте снова.'];
     case 'empty-answer':
       return [isSqlExercise(exercise)
-        ? 'Ответ пуст: напишите запрос под строками комментария и сохраните файл.'
+        ? `Ответ пуст: напишите ${exercise.kind === 'query' ? 'запрос' : 'операторы'} под ` +
+          'строками комментария и сохраните файл.'
         : 'Ответ пуст: впишите его под строками, начинающимися с #, и сохраните файл.'];
     case 'failure':
       return [exercise.kind === 'schema' && feedback.failure.kind === 'engine-error'
