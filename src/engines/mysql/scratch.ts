@@ -56,12 +56,15 @@ export async function createScratch(connection: Connection, source: string): Pro
 
   await connection.query(`CREATE DATABASE ${quote(name)} CHARACTER SET utf8mb4`);
   try {
-    // One transaction for the rows: one log flush instead of one per table. The bookstore
-    // has no generated columns, so SELECT * fills every column.
+    // One transaction for the rows: one log flush instead of one per table. READ COMMITTED
+    // reads the source without locking it (REPEATABLE READ would take shared locks, and wait
+    // for a change check that holds rows of the same dataset). The bookstore has no
+    // generated columns, so SELECT * fills every column.
     await connection.query([
       `USE ${quote(name)}`,
       'SET SESSION foreign_key_checks = 0',
       ...tables.map((t) => t.definition),
+      'SET TRANSACTION ISOLATION LEVEL READ COMMITTED',
       'START TRANSACTION',
       ...tables.map(({ table }) =>
         `INSERT INTO ${quote(table)} SELECT * FROM ${quote(source)}.${quote(table)}`),
