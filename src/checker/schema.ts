@@ -37,7 +37,9 @@ function viewFeedback(actual: SchemaState, expected: SchemaState, views: string[
         ...(property ? { property } : {}) };
     }
     const difference = compareResults(have.result, want.result, { columnNames: true });
-    if (difference) return { kind: 'view-differs', view, difference, ...(property ? { property } : {}) };
+    if (difference) {
+      return { kind: 'view-differs', view, difference, ...(property ? { property } : {}) };
+    }
   }
   return undefined;
 }

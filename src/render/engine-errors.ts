@@ -10,8 +10,9 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^near "(all|any|some)": syntax error/i, (m) => `В SQLite нет ${m[1].toUpperCase()} перед ` +
     'подзапросом: перепишите через NOT EXISTS или сравнение с MIN/MAX (как в уроке); в MySQL ' +
     'так писать можно.'],
-  [/^near "(AUTO_INCREMENT|ENGINE|KEY|MODIFY|CHANGE|COMMENT|UNSIGNED|CHARSET|AFTER|FIRST|CONSTRAINT)": syntax error/i,
-    (m) => `«${m[1]}» здесь — синтаксис MySQL, которого нет в SQLite. В SQLite автонумерация ` +
+  [new RegExp('^near "(AUTO_INCREMENT|ENGINE|KEY|MODIFY|CHANGE|COMMENT|UNSIGNED|CHARSET|' +
+    'AFTER|FIRST|CONSTRAINT)": syntax error', 'i'), (m) => `«${m[1]}» здесь — синтаксис ` +
+      'MySQL, которого нет в SQLite. В SQLite автонумерация ' +
       '— id INTEGER PRIMARY KEY, индекс создают отдельным CREATE INDEX, ENGINE и CHARSET не ' +
       'пишут, а ALTER TABLE не умеет менять столбцы и добавлять ограничения (таблицу ' +
       'пересоздают). Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'],

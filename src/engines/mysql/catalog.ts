@@ -19,7 +19,8 @@ async function rows(connection: Connection, sql: string, params: unknown[]): Pro
 const text = (cell: string | number | null) => (cell === null ? null : String(cell));
 const lower = (cell: string | number | null) => String(cell ?? '').toLowerCase();
 
-const NUMERIC_TYPES = /^(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|bit|year)$/i;
+const NUMERIC_TYPES = new RegExp('^(tinyint|smallint|mediumint|int|integer|bigint|decimal|' +
+  'numeric|float|double|real|bit|year)$', 'i');
 
 /**
  * The default as SQL text. MariaDB already reports it so ('ru' quoted, NULL as the word);

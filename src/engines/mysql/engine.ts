@@ -242,7 +242,8 @@ export class MysqlEngine implements Engine {
     for (const probe of request.probes) {
       await connection.query('START TRANSACTION');
       try {
-        const failure = await this.guarded(connection, probe.sql, () => connection.query(probe.sql));
+        const failure = await this.guarded(connection, probe.sql,
+          () => connection.query(probe.sql));
         probes.push({
           ...(failure ? { error: failure.kind === 'engine-error' ? failure.message
             : failure.kind } : {}),
