@@ -4,8 +4,11 @@
  * and the answers that must fail (empty, SELECT 1) do fail.
  */
 import type { Course, Lesson } from '../course/course.js';
-import type { ChangeExercise, Exercise, QueryExercise } from '../course/format.js';
-import { forbiddenStatement } from '../checker/statements.js';
+import type {
+  ChangeExercise, Exercise, QueryExercise, SchemaExercise,
+} from '../course/format.js';
+import { schemaRequest } from '../checker/schema.js';
+import { forbiddenSchemaStatement, forbiddenStatement } from '../checker/statements.js';
 import type { Engine } from '../engines/engine.js';
 import { judge } from '../checker/judge.js';
 import { claimsEngine, referenceFor, type SqlExercise } from '../course/kinds.js';
@@ -184,6 +187,55 @@ async function changeProblems(engine: Engine, exercise: ChangeExercise): Promise
   return problems;
 }
 
+/** An error a probe may meet on the reference's schema: a rule of the schema, not a typo. */
+const CONSTRAINT_ERROR = new RegExp('constraint|cannot be null|duplicate entry|out of range|' +
+  'data too long|incorrect .* value|truncated', 'i');
+
+async function schemaProblems(engine: Engine, exercise: SchemaExercise): Promise<string[]> {
+  if (!claimsEngine(exercise, engine.name)) return [];
+
+  const reference = referenceFor(exercise, engine.name);
+  const problems: string[] = [];
+  const forbidden = forbiddenSchemaStatement(reference);
+  if (forbidden) problems.push(`эталон содержит недопустимый оператор: ${forbidden}`);
+  for (const [i, probe] of (exercise.probes ?? []).entries()) {
+    const refused = forbiddenStatement(probe.sql);
+    if (refused) problems.push(`probes[${i}].sql: только INSERT, UPDATE, DELETE, а не ${refused}`);
+  }
+  if (problems.length > 0) return problems;
+
+  const base = engine.datasets[0].name;
+  const outcome = await engine.schema(base, reference, schemaRequest(exercise));
+  if (!outcome.ok) {
+    return [`эталон не выполняется на наборе «${base}»: ${JSON.stringify(outcome.failure)}`];
+  }
+
+  const { catalog, views, probes } = outcome.state;
+  for (const table of exercise.tables) {
+    if (!catalog[table.name]) problems.push(`tables: таблицы ${table.name} нет после эталона`);
+  }
+  for (const view of exercise.views ?? []) {
+    const rows = views[view];
+    if (!rows.ok) problems.push(`views: ${view} не читается: ${JSON.stringify(rows.failure)}`);
+    else if (rows.result.rows.length === 0) problems.push(`views: ${view} пусто на основной базе`);
+  }
+  for (const [i, probe] of (exercise.probes ?? []).entries()) {
+    const { error, after } = probes[i];
+    const at = `probes[${i}] «${probe.title}»`;
+    if (probe.expect === 'error' && !error) problems.push(`${at}: на эталоне выполнилась без ошибки`);
+    if (probe.expect === 'success' && error) problems.push(`${at}: на эталоне ошибка: ${error}`);
+    if (probe.expect === 'error' && error && !CONSTRAINT_ERROR.test(error)) {
+      problems.push(`${at}: ошибка не от ограничения схемы, а ${error}`);
+    }
+    if (after && !after.ok) {
+      problems.push(`${at}: query не выполняется: ${JSON.stringify(after.failure)}`);
+    }
+  }
+
+  problems.push(...await selfCheckProblems(engine, exercise, reference, ['', 'SELECT 1']));
+  return problems;
+}
+
 export async function checkCourse(course: Course, engine: Engine,
   only?: string): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -211,7 +263,8 @@ export async function checkCourse(course: Course, engine: Engine,
     for (const exercise of lesson.meta.exercises) {
       const found = exercise.kind === 'query' ? await queryProblems(engine, exercise)
         : exercise.kind === 'change' ? await changeProblems(engine, exercise)
-          : questionProblems(exercise);
+          : exercise.kind === 'schema' ? await schemaProblems(engine, exercise)
+            : questionProblems(exercise);
       for (const message of found) {
         const warning = message.startsWith('warning: ');
         problems.push({ lesson: entry.relativeFile, exercise: exercise.id,

@@ -4,6 +4,7 @@ import type { Engine } from '../engines/engine.js';
 import { judgeChange } from './change.js';
 import { judgeQuery } from './query.js';
 import { judgeQuestion } from './questions.js';
+import { judgeSchema } from './schema.js';
 import type { Verdict } from './verdict.js';
 
 export async function judge(exercise: Exercise, answer: string,
@@ -13,6 +14,8 @@ export async function judge(exercise: Exercise, answer: string,
       return judgeQuery(await engine(), exercise, answer);
     case 'change':
       return judgeChange(await engine(), exercise, answer);
+    case 'schema':
+      return judgeSchema(await engine(), exercise, answer);
     default:
       return judgeQuestion(exercise, answer);
   }

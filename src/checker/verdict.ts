@@ -44,6 +44,49 @@ export type QueryFeedback =
   /** After a change answer, this table's rows are not what the reference leaves. */
   | { kind: 'table-differs'; table: string; named: boolean; difference: Difference };
 
+/** A foreign key as feedback names it: order_items.book_id → books.id. */
+export interface ForeignKeyRef {
+  table: string;
+  columns: string[];
+  parent: string;
+  references: string[];
+}
+
+/** The first thing in a schema's catalog that is not what the reference's is. */
+export type SchemaDifference =
+  | { kind: 'missing-table'; table: string }
+  | { kind: 'missing-column'; table: string; column: string }
+  | { kind: 'extra-column'; table: string; column: string }
+  | { kind: 'column-type'; table: string; column: string; expected: string; actual: string }
+  | { kind: 'nullability'; table: string; column: string; nullable: boolean }
+  | { kind: 'default'; table: string; column: string; expected: string | null;
+      actual: string | null }
+  | { kind: 'auto-increment'; table: string; column: string; expected: boolean }
+  | { kind: 'primary-key'; table: string; expected: string[]; actual: string[] }
+  | { kind: 'missing-foreign-key'; key: ForeignKeyRef; otherTarget?: ForeignKeyRef }
+  | { kind: 'foreign-key-action'; key: ForeignKeyRef; event: 'DELETE' | 'UPDATE';
+      expected: string; actual: string }
+  | { kind: 'extra-foreign-key'; key: ForeignKeyRef }
+  | { kind: 'missing-unique'; table: string; columns: string[] }
+  | { kind: 'extra-unique'; table: string; columns: string[] }
+  | { kind: 'missing-check'; table: string; columns: string[] }
+  | { kind: 'extra-check'; table: string; text: string }
+  | { kind: 'missing-index'; table: string; columns: string[] }
+  | { kind: 'extra-index'; table: string; columns: string[] };
+
+export type SchemaFeedback =
+  /** `more`: how many other differences the catalog comparison found. */
+  | { kind: 'schema-differs'; difference: SchemaDifference; more: number }
+  /** A view's rows differ from the reference's (on a hidden dataset when `property`). */
+  | { kind: 'view-differs'; view: string; difference?: Difference; failure?: QueryFailure;
+      property?: string }
+  /** A probe failed where the reference's succeeded, or the other way round. */
+  | { kind: 'probe-outcome'; title: string; sql: string; expected: 'error' | 'success';
+      error?: string }
+  /** After a probe, its query returns other rows than on the reference's schema. */
+  | { kind: 'probe-state'; title: string; sql: string; difference?: Difference;
+      failure?: QueryFailure };
+
 export type QuestionFeedback =
   | { kind: 'passed' }
   | { kind: 'empty-answer' }
@@ -53,7 +96,8 @@ export type QuestionFeedback =
   | { kind: 'wrong-order'; correctPrefix: number; total: number; why?: string }
   | { kind: 'wrong-short' };
 
-export type Feedback = QueryFeedback | QuestionFeedback | { kind: 'no-answer-file' }
+export type Feedback = QueryFeedback | SchemaFeedback | QuestionFeedback
+  | { kind: 'no-answer-file' }
   | { kind: 'bad-file'; message: string };
 
 export interface Verdict {

@@ -33,7 +33,7 @@ const exerciseBase = {
 };
 
 /** What every exercise answered in SQL has: the task, the reference, the engines. */
-const sqlExerciseBase = {
+const sqlAnswerBase = {
   ...exerciseBase,
   task: text,
   solution: sql,
@@ -41,6 +41,11 @@ const sqlExerciseBase = {
   engineSolutions: z.partialRecord(engineName, sql).optional(),
   /** Engines the exercise claims; all of them when absent. */
   engines: z.array(engineName).min(1).optional(),
+};
+
+/** Query and change exercises: their references can be mutated (course:check --mutants). */
+const sqlExerciseBase = {
+  ...sqlAnswerBase,
   /**
    * Mutants of the solution (course:check --mutants) that no dataset tells apart, each with
    * the reason it is acceptable: an equivalent query, not a hole.
@@ -70,6 +75,45 @@ const changeExercise = z.strictObject({
   kind: z.literal('change'),
   /** The tables the task is about: named first in feedback. Every table is compared. */
   tables: z.array(tableName).min(1),
+});
+
+/** What a schema exercise compares in a table's catalog; every aspect when not given. */
+export const schemaAspects = ['columns', 'types', 'nullability', 'defaults', 'primary-key',
+  'foreign-keys', 'unique', 'checks', 'indexes'] as const;
+
+const schemaTable = z.union([
+  tableName.transform((name) => ({ name, aspects: [...schemaAspects] })),
+  z.strictObject({
+    name: tableName,
+    aspects: z.array(z.enum(schemaAspects)).min(1).default([...schemaAspects]),
+  }),
+]);
+
+/**
+ * A behaviour probe: a statement run on the learner's schema and on the reference's (each on
+ * its own copy, rolled back afterwards); it must fail or succeed as on the reference, and the
+ * optional query must then return what it returns on the reference.
+ */
+const schemaProbe = z.strictObject({
+  /** What the probe does, in Russian, as the feedback names it: «вставка отрицательной цены». */
+  title: text,
+  sql,
+  /** What the reference does with it; course:check verifies this. */
+  expect: z.enum(['error', 'success']),
+  query: sql.optional(),
+});
+
+/**
+ * A schema: CREATE/ALTER TABLE, CREATE INDEX, CREATE VIEW statements, judged by the catalog
+ * of the tables named (the aspects asked), the rows of the views named and the probes.
+ */
+const schemaExercise = z.strictObject({
+  ...sqlAnswerBase,
+  kind: z.literal('schema'),
+  tables: z.array(schemaTable).min(1),
+  /** Views compared by their rows (and column names) on every dataset. */
+  views: z.array(tableName).optional(),
+  probes: z.array(schemaProbe).optional(),
 });
 
 const option = z.strictObject({
@@ -108,6 +152,7 @@ const shortExercise = z.strictObject({
 export const exercise = z.discriminatedUnion('kind', [
   queryExercise,
   changeExercise,
+  schemaExercise,
   choiceExercise,
   orderingExercise,
   shortExercise,
@@ -142,6 +187,8 @@ export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>;
 export type Exercise = z.infer<typeof exercise>;
 export type QueryExercise = z.infer<typeof queryExercise>;
 export type ChangeExercise = z.infer<typeof changeExercise>;
+export type SchemaExercise = z.infer<typeof schemaExercise>;
+export type SchemaAspect = (typeof schemaAspects)[number];
 export type ChoiceExercise = z.infer<typeof choiceExercise>;
 export type OrderingExercise = z.infer<typeof orderingExercise>;
 export type ShortExercise = z.infer<typeof shortExercise>;

@@ -3,6 +3,7 @@
  * now; MySQL implements the same interface, so the checker never branches on the engine.
  */
 import type { EngineName } from '../course/format.js';
+import type { Catalog } from './catalog.js';
 
 /** A value as the checker sees it: engines normalise their drivers' types to these. */
 export type Cell = string | number | null;
@@ -26,6 +27,33 @@ export type QueryOutcome = { ok: true; result: ResultSet } | { ok: false; failur
 export type TableState = Record<string, ResultSet>;
 
 export type ChangeOutcome = { ok: true; state: TableState } | { ok: false; failure: QueryFailure };
+
+/**
+ * What a schema check reads after the DDL: the catalog of these tables, every row of these
+ * views, and each probe (a statement, then optionally a query of the state it left), each
+ * probe on its own, rolled back before the next.
+ */
+export interface SchemaRequest {
+  tables: string[];
+  views: string[];
+  probes: { sql: string; query?: string }[];
+}
+
+export interface ProbeOutcome {
+  /** The engine's error when the probe's statement failed. */
+  error?: string;
+  /** The probe's query, run after the statement (whether it failed or not). */
+  after?: QueryOutcome;
+}
+
+export interface SchemaState {
+  catalog: Catalog;
+  /** By view name, in the order asked. */
+  views: Record<string, QueryOutcome>;
+  probes: ProbeOutcome[];
+}
+
+export type SchemaOutcome = { ok: true; state: SchemaState } | { ok: false; failure: QueryFailure };
 
 /** Rows a learner's statement may return before it is stopped as runaway. */
 export const DEFAULT_MAX_ROWS = 50_000;
@@ -60,6 +88,12 @@ export interface Engine {
    * dataset and returns every table's rows afterwards; the dataset itself never changes.
    */
   change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome>;
+  /**
+   * Runs DDL (several statements in order) on a throw-away copy of a dataset, then reads what
+   * `request` asks for from that copy; the copy is gone afterwards, the dataset unchanged.
+   */
+  schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
+    Promise<SchemaOutcome>;
   /** Whether a statement reads any table (undefined: cannot tell). Catches typed-in rows. */
   readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined>;
   /** Starts whatever learners' queries need (a thread, a connection) ahead of the first one. */

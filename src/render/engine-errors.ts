@@ -10,6 +10,12 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^near "(all|any|some)": syntax error/i, (m) => `В SQLite нет ${m[1].toUpperCase()} перед ` +
     'подзапросом: перепишите через NOT EXISTS или сравнение с MIN/MAX (как в уроке); в MySQL ' +
     'так писать можно.'],
+  [new RegExp('^near "(AUTO_INCREMENT|ENGINE|KEY|MODIFY|CHANGE|COMMENT|UNSIGNED|CHARSET|' +
+    'AFTER|FIRST|CONSTRAINT)": syntax error', 'i'), (m) => `«${m[1]}» здесь — синтаксис ` +
+      'MySQL, которого нет в SQLite. В SQLite автонумерация ' +
+      '— id INTEGER PRIMARY KEY, индекс создают отдельным CREATE INDEX, ENGINE и CHARSET не ' +
+      'пишут, а ALTER TABLE не умеет менять столбцы и добавлять ограничения (таблицу ' +
+      'пересоздают). Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'],
   [/^near "(.+?)": syntax error/, (m) => `Синтаксическая ошибка рядом с «${m[1]}»: проверьте ` +
     'написание ключевых слов, запятые между столбцами и скобки.'],
   [/^incomplete input/, () => 'Запрос оборван: не закрыта скобка или кавычка.'],
@@ -33,6 +39,14 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'разное число столбцов.'],
   [/ORDER BY term does not match any column in the result set/, () => 'ORDER BY после UNION ' +
     'может ссылаться только на столбцы результата.'],
+  [/^FOREIGN KEY constraint failed/, () => 'Оператор нарушил внешний ключ: ссылка на ' +
+    'несуществующую строку или удаление строки, на которую ещё ссылаются.'],
+  [/^CHECK constraint failed: (.+)$/, (m) => `Значение нарушило ограничение CHECK (${m[1]}).`],
+  [/^NOT NULL constraint failed: (.+)$/, (m) => `В обязательный столбец ${m[1]} попал NULL.`],
+  [/^UNIQUE constraint failed: (.+)$/, (m) => `Значение ${m[1]} повторяется, а оно должно ` +
+    'быть уникальным.'],
+  [/^table (\S+) already exists/, (m) => `Таблица ${m[1]} уже есть в базе: выберите другое ` +
+    'имя или измените существующую таблицу через ALTER TABLE.'],
   [/^not authorized/, () => 'Эта операция в учебной базе запрещена.'],
   [/^Expression tree is too large/, () => 'Выражение слишком большое: упростите запрос.'],
   // MySQL / MariaDB
@@ -51,13 +65,31 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'возможно, это функция SQLite (strftime, julianday, ||) — в уроке сказано, чем её заменить.'],
   [/^Every derived table must have its own alias/, () => 'У подзапроса во FROM должен быть ' +
     'псевдоним: (SELECT ...) AS t.'],
+  [/errno: 150|Foreign key constraint is incorrectly formed|Failed to open the referenced table/,
+    () => 'Внешний ключ описан неверно: таблица, на которую он ссылается, должна уже ' +
+      'существовать, типы столбцов с обеих сторон — совпадать, а столбец с ON DELETE SET ' +
+      'NULL — допускать NULL.'],
+  [/^Column '(.+?)' cannot be NOT NULL: needed in a foreign key constraint/, (m) =>
+    `Столбец ${m[1]} объявлен NOT NULL, а внешний ключ на нём делает SET NULL: уберите одно ` +
+    'из двух.'],
+  [/^Cannot (?:delete or update a parent|add or update a child) row/, () => 'Оператор ' +
+    'нарушил внешний ключ: ссылка на несуществующую строку или удаление строки, на которую ' +
+    'ещё ссылаются.'],
+  [/^(?:CONSTRAINT `?(.+?)`? failed for|Check constraint '(.+?)' is violated)/, (m) =>
+    `Значение нарушило ограничение CHECK ${m[1] ?? m[2]}.`],
+  [/^Column '(.+?)' cannot be null/, (m) => `В обязательный столбец ${m[1]} попал NULL.`],
+  [/^Duplicate entry '(.*?)' for key/, (m) => `Значение ${m[1]} повторяется, а оно должно быть ` +
+    'уникальным.'],
+  [/^Table '(.+?)' already exists/, (m) => `Таблица ${m[1]} уже есть в базе: выберите другое ` +
+    'имя или измените существующую таблицу через ALTER TABLE.'],
   [/command denied to user|Access denied/, () => 'У пользователя курса нет доступа к этому ' +
     'объекту: учебные запросы работают только с базами dbcourse.'],
 ];
 
 export function explainEngineError(message: string): string {
   // The server's names of dbcourse's own databases mean nothing to a learner.
-  const plain = message.replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '');
+  const plain = message.replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '')
+    .replace(/`?dbcourse_scratch_\d+_[0-9a-f]+`?\./g, '');
   for (const [pattern, explain] of explanations) {
     const match = pattern.exec(plain);
     if (match) return `${explain(match)} (СУБД: ${plain})`;

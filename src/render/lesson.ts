@@ -54,6 +54,8 @@ function kindLabel(exercise: Exercise): string {
       return 'запрос';
     case 'change':
       return 'изменение данных';
+    case 'schema':
+      return 'схема';
     case 'choice':
       return exercise.multiple ? 'несколько вариантов' : 'один вариант';
     case 'ordering':

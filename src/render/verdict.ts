@@ -4,6 +4,7 @@ import type { Exercise } from '../course/format.js';
 import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
 import { explainEngineError } from './engine-errors.js';
+import { schemaFeedbackLines } from './schema-verdict.js';
 import type { Screen } from './screen.js';
 import { formatNumber, renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -154,10 +155,14 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'ответ и проверьте снова.'];
     case 'empty-answer':
       return [isSqlExercise(exercise)
-        ? 'Ответ пуст: напишите запрос под строками комментария и сохраните файл.'
+        ? `Ответ пуст: напишите ${exercise.kind === 'query' ? 'запрос' : 'операторы'} под ` +
+          'строками комментария и сохраните файл.'
         : 'Ответ пуст: впишите его под строками, начинающимися с #, и сохраните файл.'];
     case 'failure':
-      return [failureText(feedback.failure)];
+      return [exercise.kind === 'schema' && feedback.failure.kind === 'engine-error'
+        ? 'Ваши операторы завершились ошибкой (выполнялись по порядку на свежей копии базы). ' +
+          explainEngineError(feedback.failure.message)
+        : failureText(feedback.failure)];
     case 'no-order-by':
       return ['Задание просит определённый порядок строк, а в запросе нет ORDER BY. Без него ' +
         'СУБД не обещает никакого порядка: сейчас строки случайно совпали, на другом сервере ' +
@@ -182,9 +187,23 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         resultTable('Ожидалось', feedback.shown.expected, screen),
       ];
     case 'statement-not-allowed':
-      return [`«${feedback.statement}…» — такой оператор в этом упражнении не нужен. Здесь ` +
+      if (feedback.statement === '/*!') {
+        return ['Комментарии вида /*! ... */ в ответе не допускаются: MySQL выполняет их ' +
+          'содержимое как код. Уберите их; ничего не выполнялось.'];
+      }
+      return [exercise.kind === 'schema'
+        ? `«${feedback.statement}…» — такой оператор в этом упражнении не нужен. Здесь можно ` +
+          'CREATE, ALTER и DROP для таблиц, индексов и представлений, а если нужно поправить ' +
+          'данные — INSERT, UPDATE и DELETE; без транзакций, PRAGMA, ATTACH, временных таблиц ' +
+          'и обращений к другим базам. Ничего не выполнялось.'
+        : `«${feedback.statement}…» — такой оператор в этом упражнении не нужен. Здесь ` +
         'можно только INSERT, UPDATE и DELETE (SELECT и WITH — внутри них); транзакцию ' +
         'dbcourse открывает и откатывает сам. Ничего не выполнялось.'];
+    case 'schema-differs':
+    case 'view-differs':
+    case 'probe-outcome':
+    case 'probe-state':
+      return schemaFeedbackLines(feedback, { differenceText, failureText });
     case 'table-differs':
       return [feedback.named
         ? `Таблица ${feedback.table} после ваших операторов не такая, какой её оставляет ` +

@@ -15,7 +15,11 @@ export async function run(ctx: Context, lessonId: string, exerciseId: string): P
     throw new UserError(exercise.kind === 'change'
       ? `Упражнение ${exercise.id} изменяет данные: его результат — состояние таблиц, его ` +
         `показывает проверка: dbcourse check ${lesson.entry.short} ${exercise.id}`
-      : `Упражнение ${exercise.id} — вопрос, а не запрос: выполнять нечего. ` +
+      : exercise.kind === 'schema'
+        ? `Упражнение ${exercise.id} меняет схему: его результат — таблицы, ключи и ` +
+          'ограничения, их сравнивает проверка (на свежей копии базы): ' +
+          `dbcourse check ${lesson.entry.short} ${exercise.id}`
+        : `Упражнение ${exercise.id} — вопрос, а не запрос: выполнять нечего. ` +
         `Проверить ответ: dbcourse check ${lesson.entry.short} ${exercise.id}`);
   }
 

@@ -8,7 +8,8 @@ import type { Connection, FieldPacket } from 'mysql2/promise';
 import { UserError } from '../../cli/errors.js';
 import {
   DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryFailure, type QueryOptions,
-  type QueryOutcome, type ResultSet, type TableState,
+  type QueryOutcome, type ResultSet, type SchemaOutcome, type SchemaRequest, type SchemaState,
+  type TableState,
 } from '../engine.js';
 import type { FixtureSource } from '../fixtures.js';
 import {
@@ -16,7 +17,9 @@ import {
 } from './datasets.js';
 import { blankLiterals, isBlankSql } from '../../checker/statements.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
+import { readCatalog } from './catalog.js';
 import { foreignGrants } from './safety.js';
+import { createScratch, dropScratch } from './scratch.js';
 import { formatMysqlUrl, type MysqlTarget } from './url.js';
 
 export interface MysqlEngineOptions {
@@ -50,6 +53,8 @@ export class MysqlEngine implements Engine {
   private control: Session | undefined;
   private readonly multiSessions: (Session | undefined)[] = [];
   private readonly maxRows: number;
+  /** Scratch databases being dropped: close() waits for them. */
+  private readonly pending = new Set<Promise<void>>();
 
   private constructor(
     readonly datasets: ServerDataset[],
@@ -179,7 +184,107 @@ export class MysqlEngine implements Engine {
     }
   }
 
-  /** Connections that run several statements in one call, for change answers; one a lane. */
+  /**
+   * DDL on a scratch copy of the dataset database (DDL commits implicitly, so a transaction
+   * cannot undo it), then the catalog, the views and the probes, each probe in a transaction
+   * rolled back; the copy is dropped whatever happens.
+   */
+  schema(dataset: string, sql: string, request: SchemaRequest, options: QueryOptions = {}):
+    Promise<SchemaOutcome> {
+    const source = this.database(dataset);
+    const text = sql.replace(/^\uFEFF/, '');
+    if (isBlankSql(text)) return Promise.resolve({ ok: false, failure: { kind: 'empty' } });
+
+    const trusted = Boolean(options.trusted);
+    const lane = trusted ? this.referenceLane : this.learnerLane;
+    return lane.run(async () => {
+      const { connection } = await this.multi(trusted);
+      const scratch = await createScratch(connection, source);
+      try {
+        return await this.runSchema(connection, scratch, text, request);
+      } finally {
+        // Not awaited here: the verdict does not wait for it, the connection's next query
+        // queues behind it, and close() waits for it.
+        this.track(this.drop(connection, scratch));
+      }
+    });
+  }
+
+  private async drop(connection: Connection, scratch: string): Promise<void> {
+    try {
+      await dropScratch(connection, scratch);
+    } catch {
+      // The session is gone (killed, server restarted): drop it from a fresh one.
+      const fresh = await connect(this.options.target).catch(() => undefined);
+      await fresh?.connection.query(`DROP DATABASE IF EXISTS \`${scratch}\``)
+        .catch(() => undefined);
+      await fresh?.connection.end().catch(() => undefined);
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  private async runSchema(connection: Connection, scratch: string, sql: string,
+    request: SchemaRequest): Promise<SchemaOutcome> {
+    const failed = await this.guarded(connection, sql, () => connection.query(sql));
+    if (failed) return { ok: false, failure: failed };
+
+    const catalog = await readCatalog(connection, scratch, this.learner.flavor, request.tables);
+    const views: SchemaState['views'] = {};
+    for (const view of request.views) {
+      views[view] = await this.readRows(connection, `SELECT * FROM \`${view}\``);
+    }
+
+    const probes: SchemaState['probes'] = [];
+    for (const probe of request.probes) {
+      await connection.query('START TRANSACTION');
+      try {
+        const failure = await this.guarded(connection, probe.sql,
+          () => connection.query(probe.sql));
+        probes.push({
+          ...(failure ? { error: failure.kind === 'engine-error' ? failure.message
+            : failure.kind } : {}),
+          ...(probe.query ? { after: await this.readRows(connection, probe.query) } : {}),
+        });
+      } finally {
+        await connection.query('ROLLBACK').catch(() => undefined);
+      }
+    }
+
+    return { ok: true, state: { catalog, views, probes } };
+  }
+
+  /** Runs `work` with KILL QUERY as a backstop; returns the failure, if any. */
+  private async guarded(connection: Connection, sql: string, work: () => Promise<unknown>):
+    Promise<QueryFailure | undefined> {
+    const backstop = setTimeout(() => void this.kill(connection.threadId),
+      this.options.timeoutMs + 1000);
+    try {
+      await work();
+      return undefined;
+    } catch (error) {
+      return this.failure(error, sql);
+    } finally {
+      clearTimeout(backstop);
+    }
+  }
+
+  private async readRows(connection: Connection, sql: string): Promise<QueryOutcome> {
+    let outcome: QueryOutcome | undefined;
+    const failure = await this.guarded(connection, sql, async () => {
+      const [rows, fields] = await connection.query(sql) as unknown as [unknown, FieldPacket[]];
+      outcome = !Array.isArray(rows) ? { ok: false, failure: { kind: 'not-a-query' } }
+        : rows.length > this.maxRows
+          ? { ok: false, failure: { kind: 'too-many-rows', limit: this.maxRows } }
+          : { ok: true, result: { columns: columnNames(fields), rows: rows as ResultSet['rows'] } };
+    });
+    return failure ? { ok: false, failure } : outcome!;
+  }
+
+  /** Connections that run several statements in one call (change and schema answers). */
   private async multi(trusted: boolean): Promise<Session> {
     const index = trusted ? 1 : 0;
     this.multiSessions[index] ??= await connect(this.options.target, {
@@ -216,6 +321,7 @@ export class MysqlEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.pending);
     await Promise.all([this.learner, this.reference, this.control, ...this.multiSessions]
       .map((s) => s?.connection.end().catch(() => undefined)));
   }

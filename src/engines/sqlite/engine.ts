@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import {
   DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryOptions, type QueryOutcome,
+  type SchemaOutcome, type SchemaRequest,
 } from '../engine.js';
+import { sqliteCatalog, type RawSchemaOutcome } from './catalog.js';
 import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
 import { Sandbox } from './sandbox.js';
 
@@ -21,6 +23,8 @@ export interface SqliteEngineOptions {
 interface Runner {
   run(request: { path: string; sql: string }, maxRows: number): QueryOutcome;
   change(request: { path: string; sql: string }, maxRows: number): ChangeOutcome;
+  schema(request: { path: string; sql: string; schema: SchemaRequest }, maxRows: number):
+    RawSchemaOutcome;
   readsTables(request: { path: string; sql: string }):
     { ok: true; readsTables: boolean } | { ok: false };
 }
@@ -60,6 +64,16 @@ export class SqliteEngine implements Engine {
       return this.runner().change({ path, sql }, this.maxRows);
     }
     return this.sandbox.change(path, sql);
+  }
+
+  async schema(dataset: string, sql: string, request: SchemaRequest,
+    options: QueryOptions = {}): Promise<SchemaOutcome> {
+    const path = this.path(dataset);
+    const raw = options.trusted && this.options.trustReferences
+      ? this.runner().schema({ path, sql, schema: request }, this.maxRows)
+      : await this.sandbox.schema(path, sql, request);
+    if (!raw.ok) return raw;
+    return { ok: true, state: { ...raw.state, catalog: sqliteCatalog(raw.state.catalog) } };
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

@@ -6,12 +6,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
-import type { ChangeOutcome, QueryOutcome } from '../engine.js';
+import type { ChangeOutcome, QueryOutcome, SchemaRequest } from '../engine.js';
+import type { RawSchemaOutcome } from './catalog.js';
 
-type Reply = QueryOutcome | ChangeOutcome | { ok: true; readsTables: boolean };
+type Reply = QueryOutcome | ChangeOutcome | RawSchemaOutcome | { ok: true; readsTables: boolean };
 
 interface Request {
-  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' };
+  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' | 'schema';
+    schema?: SchemaRequest };
   resolve: (reply: Reply) => void;
 }
 
@@ -40,6 +42,10 @@ export class Sandbox {
 
   change(path: string, sql: string): Promise<ChangeOutcome> {
     return this.request({ path, sql, mode: 'change' }) as Promise<ChangeOutcome>;
+  }
+
+  schema(path: string, sql: string, schema: SchemaRequest): Promise<RawSchemaOutcome> {
+    return this.request({ path, sql, mode: 'schema', schema }) as Promise<RawSchemaOutcome>;
   }
 
   async readsTables(path: string, sql: string): Promise<boolean | undefined> {

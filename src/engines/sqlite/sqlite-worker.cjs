@@ -90,6 +90,91 @@ function change(request, maxRows) {
   }
 }
 
+function readAll(db, sql, maxRows) {
+  try {
+    const statement = db.prepare(sql);
+    const rows = statement.raw(true).all().map((row) => row.map((cell) =>
+      (typeof cell === 'bigint' ? Number(cell) : cell)));
+    if (rows.length > maxRows) {
+      return { ok: false, failure: { kind: 'too-many-rows', limit: maxRows } };
+    }
+    return { ok: true, result: { columns: statement.columns().map((c) => c.name), rows } };
+  } catch (error) {
+    return { ok: false, failure: classify(error) };
+  }
+}
+
+/** What the catalog says about one table, as SQLite's PRAGMAs give it (see catalog.ts). */
+function tableCatalog(db, name) {
+  const found = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' " +
+    'AND name = ? COLLATE NOCASE').get(name);
+  if (!found) return undefined;
+  const quoted = `"${found.name.replace(/"/g, '""')}"`;
+  const indexes = db.prepare(`PRAGMA index_list(${quoted})`).all().map((index) => ({
+    ...index,
+    columns: db.prepare(`PRAGMA index_xinfo("${index.name.replace(/"/g, '""')}")`).all()
+      .filter((c) => c.key === 1),
+  }));
+  return {
+    name: found.name,
+    sql: found.sql,
+    columns: db.prepare(`PRAGMA table_xinfo(${quoted})`).all(),
+    foreignKeys: db.prepare(`PRAGMA foreign_key_list(${quoted})`).all().map((fk) => {
+      if (fk.to !== null) return fk;
+      // REFERENCES books without columns: the parent's primary key, column by column.
+      const parent = db.prepare(`PRAGMA table_info("${fk.table.replace(/"/g, '""')}")`).all()
+        .filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+      return { ...fk, to: parent[fk.seq] ? parent[fk.seq].name : null };
+    }),
+    indexes,
+  };
+}
+
+/**
+ * DDL on a private in-memory copy of the dataset file, then the catalog of the tables asked
+ * for, the views' rows and the probes, each probe rolled back to a savepoint.
+ */
+function schema(request, maxRows) {
+  const db = new Database(require('node:fs').readFileSync(request.path), { nativeBinding });
+  try {
+    db.pragma('foreign_keys = ON');
+    try {
+      db.exec(request.sql);
+    } catch (error) {
+      return { ok: false, failure: classify(error) };
+    }
+    if (db.inTransaction) return { ok: false, failure: { kind: 'engine-error',
+      message: 'cannot leave a transaction open' } };
+
+    const { tables, views, probes } = request.schema;
+    const catalog = {};
+    for (const table of tables) {
+      const raw = tableCatalog(db, table);
+      if (raw) catalog[table] = raw;
+    }
+
+    const viewRows = {};
+    for (const view of views) viewRows[view] = readAll(db, `SELECT * FROM "${view}"`, maxRows);
+
+    const probeOutcomes = probes.map((probe) => {
+      const outcome = {};
+      db.exec('SAVEPOINT dbcourse_probe');
+      try {
+        db.exec(probe.sql);
+      } catch (error) {
+        outcome.error = String(error && error.message ? error.message : error);
+      }
+      if (probe.query) outcome.after = readAll(db, probe.query, maxRows);
+      db.exec('ROLLBACK TO dbcourse_probe; RELEASE dbcourse_probe');
+      return outcome;
+    });
+
+    return { ok: true, state: { catalog, views: viewRows, probes: probeOutcomes } };
+  } finally {
+    db.close();
+  }
+}
+
 /** Whether the statement reads any table at all: typed-in literal rows read none. */
 function readsTables(request) {
   try {
@@ -101,13 +186,14 @@ function readsTables(request) {
 }
 
 if (isMainThread) {
-  module.exports = { run, readsTables, change };
+  module.exports = { run, readsTables, change, schema };
 } else {
   // Opened while the main thread is still reading the lesson and the answers.
   for (const path of workerData.paths ?? []) connection(path);
   parentPort.on('message', (request) => {
     parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
       : request.mode === 'change' ? change(request, workerData.maxRows)
-        : run(request, workerData.maxRows));
+        : request.mode === 'schema' ? schema(request, workerData.maxRows)
+          : run(request, workerData.maxRows));
   });
 }
