@@ -53,10 +53,12 @@ function ensureFolder(path: string): void {
 }
 
 export function ensureAnswerFiles(workspace: string, entry: LessonEntry, lessonKey: string,
-  exercises: Exercise[]): AnswerFile[] {
+  exercises: Exercise[], lessonExercises: Exercise[] = exercises): AnswerFile[] {
   ensureFolder(join(workspace, lessonKey));
 
-  return exercises.map((exercise, index) => {
+  return exercises.map((exercise) => {
+    // Numbered as in the lesson, also when only some of its exercises are asked for.
+    const index = Math.max(0, lessonExercises.indexOf(exercise));
     const path = answerPath(workspace, lessonKey, exercise);
     if (existsSync(path)) return { exercise, path, created: false };
 

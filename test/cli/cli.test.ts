@@ -103,6 +103,13 @@ describe('reading and answering a lesson', () => {
     expect(run.stdout).toContain('Что такое NULL');
     expect(run.stdout).not.toContain('Дешёвые книги');
   });
+
+  it('numbers a new answer file as in the lesson when one exercise is checked', async () => {
+    const env = learnerEnv();
+    await runCli(['check', '1-1', '3'], env);
+    const file = join(env.DBCOURSE_WORKSPACE!, 'two-queries', 'what-is-null.txt');
+    expect(readFileSync(file, 'utf8')).toContain('упражнение 3:');
+  });
 });
 
 describe('a workspace or answer file that cannot be used', () => {

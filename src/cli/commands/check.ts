@@ -20,7 +20,8 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
     : meta.exercises.map((exercise, index) => ({ exercise, index }));
 
 
-  const files = ensureAnswerFiles(ctx.workspace, entry, meta.key, chosen.map((c) => c.exercise));
+  const files = ensureAnswerFiles(ctx.workspace, entry, meta.key, chosen.map((c) => c.exercise),
+    meta.exercises);
   const say = (text: string) => {
     if (!json) ctx.print(text);
   };

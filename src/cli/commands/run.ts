@@ -23,7 +23,8 @@ export async function run(ctx: Context, lessonId: string, exerciseId: string): P
         `Проверить ответ: dbcourse check ${lesson.entry.short} ${exercise.id}`);
   }
 
-  const [file] = ensureAnswerFiles(ctx.workspace, lesson.entry, lesson.meta.key, [exercise]);
+  const [file] = ensureAnswerFiles(ctx.workspace, lesson.entry, lesson.meta.key, [exercise],
+    lesson.meta.exercises);
   const engine = await ctx.engine();
   const outcome = await engine.query(engine.datasets[0].name, readAnswer(file.path) ?? '');
 
