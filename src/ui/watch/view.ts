@@ -1,0 +1,129 @@
+/**
+ * The watch session as lines of text: pure functions of a snapshot and the screen, shared by
+ * the Ink screen and the plain output.
+ */
+import { exerciseTask } from '../../render/lesson.js';
+import type { Screen } from '../../render/screen.js';
+import { renderVerdict } from '../../render/verdict.js';
+import { wrapText } from '../../render/wrap.js';
+import type { ExerciseView, WatchSnapshot } from './session.js';
+import { texts } from './texts.js';
+
+type Tone = 'ok' | 'bad' | 'busy' | 'none';
+
+function status(view: ExerciseView): { tone: Tone; text: string } {
+  const { verdict } = view;
+  if (view.checking) return { tone: 'busy', text: texts.checking };
+  if (view.problem) return { tone: 'bad', text: texts.status.problem };
+  if (verdict?.passed) return { tone: 'ok', text: texts.status.passed };
+  if (verdict?.feedback.kind === 'empty-answer') return { tone: 'none', text: texts.status.empty };
+  if (verdict?.feedback.kind === 'needs-engine') {
+    return { tone: 'none', text: texts.status.otherEngine };
+  }
+  if (verdict) return { tone: 'bad', text: texts.status.failed };
+  return view.passed ? { tone: 'ok', text: texts.status.passedBefore }
+    : { tone: 'none', text: texts.status.notChecked };
+}
+
+function mark(tone: Tone, screen: Screen): string {
+  const { style } = screen;
+  if (!style.color) return { ok: '[x]', bad: '[!]', busy: '[~]', none: '[ ]' }[tone];
+  return { ok: style.ok('✓'), bad: style.bad('✗'), busy: style.warn('…'),
+    none: style.dim('·') }[tone];
+}
+
+function paint(tone: Tone, text: string, screen: Screen): string {
+  const { style } = screen;
+  return { ok: style.ok, bad: style.bad, busy: style.warn, none: style.dim }[tone](text);
+}
+
+/** "✓ 1. Дешёвые книги (cheap-books) — верно", with a pointer when it is selected. */
+export function exerciseLine(view: ExerciseView, screen: Screen, selected?: boolean): string {
+  const { style } = screen;
+  const { tone, text } = status(view);
+  const title = `${view.index + 1}. ${view.exercise.title}`;
+  const pointer = selected === undefined ? '' : selected ? style.accent('› ') : '  ';
+  return `${pointer}${mark(tone, screen)} ${selected ? style.bold(title) : title} ` +
+    `${style.dim(`(${view.exercise.id})`)} — ${paint(tone, text, screen)}`;
+}
+
+/** The exercise's verdict, or why it has none. */
+export function verdictLines(view: ExerciseView, screen: Screen): string[] {
+  const { style, width } = screen;
+  if (view.problem) {
+    return [`${mark('bad', screen)} ${style.bold(`${view.index + 1}. ${view.exercise.title}`)}`,
+      ...wrapText(view.problem, width - 4).map((l) => `    ${l}`)];
+  }
+  if (view.verdict) {
+    return renderVerdict(view.verdict, view.exercise, view.index, screen).split('\n');
+  }
+  return [];
+}
+
+/** What the selected exercise shows under the list: its file, verdict and hints. */
+export function detailLines(view: ExerciseView, snapshot: WatchSnapshot, hintsOpen: boolean,
+  screen: Screen): string[] {
+  const { style } = screen;
+  const unanswered = !view.problem &&
+    (!view.verdict || view.verdict.feedback.kind === 'empty-answer');
+  const lines = [style.dim(`Файл: ${view.path}`), ...(unanswered ? taskLines(view, screen)
+    : verdictLines(view, screen))];
+  if (view.checking) lines.push(style.warn(texts.checking));
+  else if (view.checkedAt) lines.push(style.dim(texts.checkedAt(view.checkedAt)));
+
+  if (hintsOpen) lines.push('', ...hintLines(view, snapshot, screen));
+  return lines;
+}
+
+/** An exercise with no answer yet shows its task instead of "the answer is empty". */
+function taskLines(view: ExerciseView, screen: Screen): string[] {
+  const { style, width } = screen;
+  return [style.bold(`${view.index + 1}. ${view.exercise.title}`),
+    ...exerciseTask(view.exercise, width, '    ').split('\n'),
+    '', ...wrapText(texts.noAnswerYet, width)];
+}
+
+function hintLines(view: ExerciseView, snapshot: WatchSnapshot, screen: Screen): string[] {
+  const { style, width } = screen;
+  const { hints, id } = view.exercise;
+  const shown = Math.min(view.hintsShown, hints.length);
+  const lines = [style.bold(texts.hintsTitle(shown, hints.length))];
+
+  hints.slice(0, shown).forEach((hint, i) => {
+    const body = wrapText(`${i + 1}. ${hint}`, width - 2).map((l) => `  ${l}`);
+    lines.push(...(i === shown - 1 ? body : body.map((l) => style.dim(l))));
+  });
+  if (shown >= hints.length) {
+    lines.push(style.dim(texts.noMoreHints(snapshot.lesson.entry.short, id)));
+  }
+  return lines;
+}
+
+/** The first `max` lines, the last of them saying how many more there are. */
+export function fitLines(lines: string[], max: number, more: (hidden: number) => string):
+  string[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, Math.max(max - 1, 1));
+  return [...kept, more(lines.length - kept.length)];
+}
+
+/** "Решено 1 из 3. Осталось: ..." over the exercises that count on this engine. */
+export function summaryLine(snapshot: WatchSnapshot, screen: Screen): string {
+  const required = snapshot.exercises.filter((v) => v.required);
+  const left = required.filter((v) => !v.passed).map((v) => v.exercise.id);
+  const text = wrapText(texts.solved(required.length - left.length, required.length, left),
+    screen.width).join('\n');
+  return left.length === 0 ? screen.style.ok(text) : text;
+}
+
+/** What the lesson being passed offers, one line each. */
+export function lessonPassedLines(snapshot: WatchSnapshot, screen: Screen,
+  interactive: boolean): string[] {
+  const { style } = screen;
+  const next = snapshot.nextLesson;
+  const head = style.ok(style.bold(texts.lessonPassed(snapshot.lesson.entry.short)));
+  if (!next) return [head, texts.courseDone];
+  return [head, interactive
+    ? style.accent(texts.nextLessonKey(next.entry.short, next.meta.title))
+    : texts.nextLessonCommand(next.entry.short)];
+}
