@@ -5,11 +5,14 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createStyle } from '../../render/style.js';
+import { wrapText } from '../../render/wrap.js';
 import type { Screen } from '../../render/screen.js';
 import { watchAction } from './keys.js';
 import type { WatchSession, WatchSnapshot } from './session.js';
 import { texts } from './texts.js';
-import { detailLines, exerciseLine, fitLines, lessonPassedLines, summaryLine } from './view.js';
+import {
+  detailLines, exerciseLine, fitLines, lastOffset, lessonPassedLines, summaryLine,
+} from './view.js';
 
 const MAX_WIDTH = 100;
 
@@ -72,12 +75,21 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
   const [selected, currentSelected, select] = useCurrent(() => firstUnsolved(snapshot));
   const [hintsOpen, currentHintsOpen, setHintsOpen] =
     useCurrent<ReadonlySet<number>>(() => new Set());
+  const [scroll, currentScroll, setScroll] = useCurrent(() => 0);
   const [trouble, setTrouble] = useState<string>();
+  /** The verdict's page and last scroll position as last drawn, for the paging keys. */
+  const paging = useRef({ page: 1, last: 0 });
 
   const screen: Screen = { width: Math.min(columns, MAX_WIDTH), style: createStyle(color) };
   const { style } = screen;
   const { lesson, exercises } = snapshot;
   const view = exercises[selected];
+  const showExercise = (index: number) => {
+    select(index);
+    setScroll(0);
+  };
+  // A new verdict is read from its first line.
+  useEffect(() => setScroll(0), [view.checkedAt]);
   const offersNext = snapshot.lessonPassed && snapshot.nextLesson !== undefined;
 
   useInput((input, key) => {
@@ -91,10 +103,16 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
         void session.check(at, 'manual');
         break;
       case 'next':
-        select((at + 1) % count);
+        showExercise((at + 1) % count);
         break;
       case 'previous':
-        select((at - 1 + count) % count);
+        showExercise((at - 1 + count) % count);
+        break;
+      case 'page-down':
+        setScroll(Math.min(currentScroll() + paging.current.page, paging.current.last));
+        break;
+      case 'page-up':
+        setScroll(Math.max(currentScroll() - paging.current.page, 0));
         break;
       case 'hint':
         // The first press shows the hints already taken; each next one adds a hint.
@@ -114,13 +132,24 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
   });
 
   const banner = snapshot.lessonPassed ? lessonPassedLines(snapshot, screen, true) : [];
-  const footer = texts.keys(offersNext);
-  // Rows left for the verdict once everything else has its place; the rest is cut.
-  const fixed = 3 + 1 + exercises.length + 1 + 1 + (banner.length ? banner.length + 1 : 0) +
-    (trouble ? 1 : 0) + 2;
-  const detail = fitLines(detailLines(view, snapshot, hintsOpen.has(selected), screen),
-    Math.max(rows - fixed, 4), (hidden) => style.dim(texts.more(hidden, lesson.entry.short,
-      view.exercise.id)));
+  const summary = summaryLine(snapshot, screen);
+  const all = detailLines(view, snapshot, hintsOpen.has(selected), screen);
+  // Rows left for the verdict once everything else has its place (and one to spare, or Ink
+  // redraws the whole screen on every change); the rest is paged.
+  const lineCount = (text: string) => text.split('\n').length;
+  const footerFor = (scrolls: boolean) =>
+    wrapText(texts.keys(offersNext, scrolls), screen.width).join('\n');
+  const fixed = (footer: string) => 3 + 1 + exercises.length + 1 + lineCount(summary) +
+    (banner.length ? banner.length + 1 : 0) + (trouble ? lineCount(trouble) : 0) +
+    1 + lineCount(footer) + 1;
+  const scrolls = all.length > Math.max(rows - fixed(footerFor(false)), 4);
+  const footer = footerFor(scrolls);
+  const room = Math.max(rows - fixed(footer), 4);
+  paging.current = { page: Math.max(room - 2, 1), last: lastOffset(all.length, room) };
+  const detail = fitLines(all, room, scroll, {
+    above: (hidden) => style.dim(texts.above(hidden)),
+    below: (hidden) => style.dim(texts.below(hidden, lesson.entry.short, view.exercise.id)),
+  });
 
   return (
     <Box flexDirection="column" width={screen.width}>
@@ -135,7 +164,7 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
       <Box flexDirection="column" marginTop={1}>
         <Text>{detail.join('\n')}</Text>
       </Box>
-      <Text>{summaryLine(snapshot, screen)}</Text>
+      <Text>{summary}</Text>
       {banner.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text>{banner.join('\n')}</Text>

@@ -2,7 +2,8 @@
  * The keys of the watch screen. Letters work in the Russian layout too (the same physical
  * key: q is й, c is с), so a learner who was just typing Russian need not switch.
  */
-export type WatchAction = 'check' | 'next' | 'previous' | 'hint' | 'next-lesson' | 'quit';
+export type WatchAction = 'check' | 'next' | 'previous' | 'hint' | 'next-lesson' | 'quit' |
+  'page-down' | 'page-up';
 
 export interface PressedKey {
   upArrow: boolean;
@@ -11,6 +12,8 @@ export interface PressedKey {
   escape: boolean;
   tab: boolean;
   shift: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
 }
 
 const letters: Record<string, WatchAction> = {
@@ -26,6 +29,8 @@ export function watchAction(input: string, key: PressedKey): WatchAction | undef
   if (key.return) return 'check';
   if (key.downArrow || (key.tab && !key.shift)) return 'next';
   if (key.upArrow || (key.tab && key.shift)) return 'previous';
+  if (key.pageDown || input === ' ') return 'page-down';
+  if (key.pageUp) return 'page-up';
   if (key.escape) return 'quit';
   return letters[input.toLowerCase()];
 }

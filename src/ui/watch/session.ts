@@ -18,6 +18,9 @@ import { FileWatcher, POLL_MS, type WatchMode } from './file-watcher.js';
 import { chooseWatchMode } from './watch-mode.js';
 import { texts } from './texts.js';
 
+/** Ink draws at most one frame per 32 ms. */
+const FRAME_MS = 40;
+
 /** Why a check ran: the session opened, a file was saved, or the learner asked. */
 export type CheckCause = 'start' | 'save' | 'manual';
 
@@ -119,8 +122,26 @@ export class WatchSession {
     this.watcher.start();
     this.update({ mode: this.watcher.mode, pollReason: choice.reason, pollMs });
 
+    // A lesson passed before offers the next one from the start.
+    await this.settleLesson(this.generation);
     await this.warmUp();
     await Promise.all(exercises.map((v) => this.check(v.index, 'start')));
+  }
+
+  /**
+   * Starts the SQL engine ahead of the first check; a failure is told by each check. Opening
+   * it may build the datasets, which holds the thread for a second the first time: the
+   * exercises show "checking" first, and the screen gets a frame's time to draw it.
+   */
+  private async warmUp(): Promise<void> {
+    if (!this.state.exercises.some((v) => isSqlExercise(v.exercise))) return;
+    this.update({ exercises: this.state.exercises.map((v) => ({ ...v, checking: true })) });
+    await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
+    try {
+      (await this.ctx.engine()).warmUp();
+    } catch {
+      // Each SQL exercise's check reports why the engine cannot be used.
+    }
   }
 
   close(): void {
@@ -179,16 +200,6 @@ export class WatchSession {
     this.nextLookedUp = false;
     return { lesson, folder: dirname(files[0].path), mode: 'events', pollMs: POLL_MS,
       exercises, lessonPassed: this.ctx.lessonState(lesson) === 'passed' };
-  }
-
-  /** Starts the SQL engine ahead of the first check; a failure is told by each check. */
-  private async warmUp(): Promise<void> {
-    if (!this.state.exercises.some((v) => isSqlExercise(v.exercise))) return;
-    try {
-      (await this.ctx.engine()).warmUp();
-    } catch {
-      // Each SQL exercise's check reports why the engine cannot be used.
-    }
   }
 
   private saved(path: string): void {

@@ -40,14 +40,18 @@ export const texts = {
     ? `Решены все ${exercisesWord(total)}.`
     : `Решено ${done} из ${total}. Осталось: ${left.join(', ')}.`,
   lessonPassed: (short: string) => `Урок ${short} пройден!`,
-  nextLessonKey: (short: string, title: string) => `n — перейти к уроку ${short} «${title}»`,
-  nextLessonCommand: (short: string) => `Дальше: dbcourse watch ${short}`,
+  nextLessonKey: (short: string, title: string) => `n — перейти к уроку ${short} «${title}» ` +
+    `(теория: dbcourse show ${short})`,
+  nextLessonCommand: (short: string) => `Дальше: dbcourse show ${short}, затем ` +
+    `dbcourse watch ${short}`,
   courseDone: 'Все уроки курса пройдены. Отличная работа!',
 
-  keys: (withNext: boolean) => ['↑↓ упражнение', 'Enter проверить сейчас', 'h подсказка',
+  keys: (withNext: boolean, scrolls: boolean) => ['↑↓ упражнение', 'Enter проверить сейчас',
+    'h подсказка', ...(scrolls ? ['PgDn/PgUp листать'] : []),
     ...(withNext ? ['n следующий урок'] : []), 'q выход'].join(' · '),
-  more: (lines: number, short: string, id: string) => `… ещё ${plural(lines, 'строка',
-    'строки', 'строк')}; целиком: dbcourse check ${short} ${id}`,
+  above: (lines: number) => `… выше ${plural(lines, 'строка', 'строки', 'строк')} (PgUp)`,
+  below: (lines: number, short: string, id: string) => `… ниже ${plural(lines, 'строка',
+    'строки', 'строк')} (PgDn или пробел; целиком: dbcourse check ${short} ${id})`,
 
   plainStart: 'Выход: Ctrl+C.',
   plainSaved: (at: Date, file: string) => `${clock(at)} сохранён ${file}`,

@@ -99,12 +99,28 @@ function hintLines(view: ExerciseView, snapshot: WatchSnapshot, screen: Screen):
   return lines;
 }
 
-/** The first `max` lines, the last of them saying how many more there are. */
-export function fitLines(lines: string[], max: number, more: (hidden: number) => string):
+/** The marks of a cut text: how many lines are above and below what is shown. */
+export interface CutMarks {
+  above(lines: number): string;
+  below(lines: number): string;
+}
+
+/** The largest useful `offset` of fitLines: the last line is shown, under the "above" mark. */
+export function lastOffset(count: number, max: number): number {
+  return count <= max ? 0 : count - (max - 1);
+}
+
+/** At most `max` of `lines` from `offset` on, with a mark for what is above and below. */
+export function fitLines(lines: string[], max: number, offset: number, marks: CutMarks):
   string[] {
   if (lines.length <= max) return lines;
-  const kept = lines.slice(0, Math.max(max - 1, 1));
-  return [...kept, more(lines.length - kept.length)];
+  const start = Math.min(Math.max(offset, 0), lastOffset(lines.length, max));
+  const top = start > 0 ? [marks.above(start)] : [];
+  const room = max - top.length;
+  if (lines.length - start <= room) return [...top, ...lines.slice(start)];
+
+  const body = lines.slice(start, start + room - 1);
+  return [...top, ...body, marks.below(lines.length - start - body.length)];
 }
 
 /** "Решено 1 из 3. Осталось: ..." over the exercises that count on this engine. */

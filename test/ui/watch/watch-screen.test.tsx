@@ -9,6 +9,8 @@ import {
 
 const DOWN = '\u001B[B';
 const ENTER = '\r';
+const PAGE_DOWN = '\u001B[6~';
+const PAGE_UP = '\u001B[5~';
 
 let session: WatchSession | undefined;
 let app: ReturnType<typeof render> | undefined;
@@ -89,6 +91,31 @@ describe('the watch screen', () => {
     app.stdin.write(ENTER);
     frame = await frameWith('› [!] 3. Что такое NULL (what-is-null) — не зачтено');
     expect(frame).toContain('Вариант a неверен: Ноль — это значение.');
+  });
+
+  it('fits a long verdict into a short terminal and pages through it', async () => {
+    const { ctx, app, started } = await open();
+    await started;
+    Object.defineProperty(app.stdout, 'rows', { value: 24 });
+    app.stdout.emit('resize');
+    saveLikeVim(answerFile(ctx, 'two-queries', 'cheap-books'), 'SELECT title FROM books');
+
+    let frame = await frameWith(/… ниже \d+ строк[аи]? \(PgDn или пробел; целиком: dbcourse check 1-1 cheap-books\)/);
+    expect(frame.split('\n').length).toBeLessThan(24);
+    expect(frame).toContain('PgDn/PgUp листать');
+    expect(frame).toContain('В ответе 1 столбец, а нужно 2.');
+    expect(frame).not.toContain('… выше');
+
+    app.stdin.write(PAGE_DOWN);
+    frame = await frameWith(/… выше \d+ строк/);
+    expect(frame).not.toContain('В ответе 1 столбец, а нужно 2.');
+    expect(frame.split('\n').length).toBeLessThan(24);
+    app.stdin.write(' ');
+    frame = await frameWith('Ожидалось');
+    app.stdin.write(PAGE_UP);
+    app.stdin.write(PAGE_UP);
+    frame = await frameWith('В ответе 1 столбец, а нужно 2.');
+    expect(frame).not.toContain('… выше');
   });
 
   it('quits on q, also typed in the Russian layout', async () => {
