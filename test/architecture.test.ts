@@ -7,7 +7,7 @@ import { root } from './helpers.js';
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sources(path) : /\.tsx?$/.test(path) ? [path] : [];
   });
 }
 
@@ -27,5 +27,18 @@ describe('start-up path', () => {
     expect(main).not.toMatch(/from '(yaml|zod|marked|mysql2[^']*|commander)'/);
     // The context (course, progress, engines) is imported when a command runs, not for --help.
     expect(main).not.toMatch(/^import (?!type)[^;]*from '\.\/context\.js'/m);
+  });
+
+  it('keeps Ink and React in src/ui, which commands load only when a screen opens', () => {
+    const files = sources(join(root, 'src'));
+    const inUi = (file: string) => relative(root, file).startsWith(join('src', 'ui'));
+    const ink = files.filter((file) => /^import (?!type)[^;]*from '(ink|react)'/m
+      .test(readFileSync(file, 'utf8')));
+    expect(ink.filter((file) => !inUi(file)).map((file) => relative(root, file))).toEqual([]);
+    expect(ink.length).toBeGreaterThan(0);
+
+    const staticUi = files.filter((file) => !inUi(file) &&
+      /^import (?!type)[^;]*from '[./]*ui\//m.test(readFileSync(file, 'utf8')));
+    expect(staticUi.map((file) => relative(root, file))).toEqual([]);
   });
 });
