@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Context } from '../../cli/context.js';
+import { wrapText } from '../../render/wrap.js';
 import type { CheckEvent, WatchSession } from './session.js';
 import { texts } from './texts.js';
 import { exerciseLine, lessonPassedLines, summaryLine, verdictLines } from './view.js';
@@ -45,8 +46,10 @@ export async function watchPlain(ctx: Context, session: WatchSession, signal: Ab
 
   await started;
   const ready = session.snapshot();
+  // One engine problem fails every SQL exercise: said once, under the list.
+  const problems = [...new Set(ready.exercises.flatMap((v) => v.problem ?? []))];
   ctx.print(['', ...ready.exercises.map((v) => exerciseLine(v, screen)),
-    summaryLine(ready, screen)].join('\n'));
+    ...problems.flatMap((p) => wrapText(p, width).map((l) => style.bad(l))), summaryLine(ready, screen)].join('\n'));
 
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();

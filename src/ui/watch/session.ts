@@ -252,7 +252,23 @@ export class WatchSession {
     const answer = readFor(view.exercise, { exercise: view.exercise, path: view.path,
       created: false });
     if (typeof answer !== 'string') return answer;
+    if (isSqlExercise(view.exercise)) await this.engine();
+    // Known shortcoming: a runaway query's thread stays busy until watch ends (see
+    // docs/architecture.md); a reusable sandbox process would stop it at once.
     return this.ctx.judge(view.exercise, answer);
+  }
+
+  /**
+   * The engine, or why it cannot be used. The context keeps the first failure for the rest
+   * of the run, so the learner is told to start watch again once the cause is fixed.
+   */
+  private async engine(): Promise<void> {
+    try {
+      await this.ctx.engine();
+    } catch (error) {
+      if (error instanceof UserError) throw new UserError(`${error.message}\n${texts.restart}`);
+      throw error;
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ export const texts = {
   eventsFailed: (code: string) => `события файловой системы перестали приходить (${code})`,
   fileMissing: (path: string, short: string, id: string) => `Файла ответа нет: ${path}. ` +
     `Создать его заново с заданием в комментарии: dbcourse edit ${short} ${id}`,
+  restart: 'Когда это будет исправлено, запустите dbcourse watch заново.',
   internalError: (message: string) => `Внутренняя ошибка при проверке: ${message}. Ответы и ` +
     'прогресс не затронуты; сохраните файл ещё раз или перезапустите dbcourse watch.',
 
