@@ -19,8 +19,8 @@ function problem(outcome: Exclude<EditorOutcome, { kind: 'closed' }>, path: stri
       return `Редактор «${outcome.editor}» не запустился: ` + (outcome.reason === 'not-found'
         ? 'такой команды нет.'
         : outcome.reason === 'not-executable' ? 'файл нельзя запустить (нет прав на запуск).'
-          : `ошибка ${outcome.reason}.`) + ` Проверьте переменную VISUAL или EDITOR. ${howToSet}\n` +
-        `Файл ответа: ${path}`;
+          : `ошибка ${outcome.reason}.`) +
+        ` Проверьте переменную VISUAL или EDITOR. ${howToSet}\nФайл ответа: ${path}`;
     case 'failed':
       return `Редактор «${outcome.editor}» завершился с ошибкой (` +
         (outcome.signal ? `сигнал ${outcome.signal}` : `код ${outcome.code}`) + '). Что было ' +

@@ -14,7 +14,9 @@ import {
   detailLines, exerciseLine, fitLines, lastOffset, lessonPassedLines, summaryLine,
 } from './view.js';
 
+/** As for printed text (cli/terminal.ts): capped for reading, and never below 40. */
 const MAX_WIDTH = 100;
+const MIN_WIDTH = 40;
 
 export interface WatchScreenProps {
   session: WatchSession;
@@ -80,7 +82,8 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
   /** The verdict's page and last scroll position as last drawn, for the paging keys. */
   const paging = useRef({ page: 1, last: 0 });
 
-  const screen: Screen = { width: Math.min(columns, MAX_WIDTH), style: createStyle(color) };
+  const width = Math.max(MIN_WIDTH, Math.min(columns, MAX_WIDTH));
+  const screen: Screen = { width, style: createStyle(color) };
   const { style } = screen;
   const { lesson, exercises } = snapshot;
   const view = exercises[selected];

@@ -18,13 +18,6 @@ export async function watchPlain(ctx: Context, session: WatchSession, signal: Ab
     style.dim(texts.answersIn(folder)));
 
   let announced = session.snapshot().lessonPassed;
-  let mode = session.snapshot().mode;
-  session.subscribe(() => {
-    const now = session.snapshot();
-    if (now.mode === mode) return;
-    mode = now.mode;
-    ctx.print(style.warn(texts.watching(now.mode, now.pollMs, now.pollReason)));
-  });
 
   session.onCheck((event: CheckEvent) => {
     if (event.cause === 'start') return;
@@ -43,13 +36,22 @@ export async function watchPlain(ctx: Context, session: WatchSession, signal: Ab
   const started = session.start();
   const armed = session.snapshot();
   ctx.print(texts.watching(armed.mode, armed.pollMs, armed.pollReason) + ' ' + texts.plainStart);
+  // Events that stop working later switch the watcher to polling: said when it happens.
+  let mode = armed.mode;
+  session.subscribe(() => {
+    const now = session.snapshot();
+    if (now.mode === mode) return;
+    mode = now.mode;
+    ctx.print(style.warn(texts.watching(now.mode, now.pollMs, now.pollReason)));
+  });
 
   await started;
   const ready = session.snapshot();
   // One engine problem fails every SQL exercise: said once, under the list.
   const problems = [...new Set(ready.exercises.flatMap((v) => v.problem ?? []))];
   ctx.print(['', ...ready.exercises.map((v) => exerciseLine(v, screen)),
-    ...problems.flatMap((p) => wrapText(p, width).map((l) => style.bad(l))), summaryLine(ready, screen)].join('\n'));
+    ...problems.flatMap((p) => wrapText(p, width).map((l) => style.bad(l))),
+    summaryLine(ready, screen)].join('\n'));
 
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();

@@ -120,7 +120,9 @@ export class WatchSession {
       onFallback: (code) => this.update({ mode: 'poll', pollReason: texts.eventsFailed(code) }),
     });
     this.watcher.start();
-    this.update({ mode: this.watcher.mode, pollReason: choice.reason, pollMs });
+    // A watcher that fell back to polling as it started has said why already.
+    this.update(this.watcher.mode === choice.mode
+      ? { mode: choice.mode, pollReason: choice.reason, pollMs } : { pollMs });
 
     // A lesson passed before offers the next one from the start.
     await this.settleLesson(this.generation);

@@ -6,7 +6,7 @@ const exercisesWord = (n: number) => plural(n, 'упражнение', 'упра
 export const texts = {
   allLessonsPassed: 'Все уроки пройдены, следить не за чем. Открыть любой урок: ' +
     'dbcourse watch <урок> (список: dbcourse list).',
-  eventsFailed: (code: string) => `события файловой системы перестали приходить (${code})`,
+  eventsFailed: (code: string) => `события файловой системы недоступны: ${code}`,
   fileMissing: (path: string, short: string, id: string) => `Файла ответа нет: ${path}. ` +
     `Создать его заново с заданием в комментарии: dbcourse edit ${short} ${id}`,
   restart: 'Когда это будет исправлено, запустите dbcourse watch заново.',

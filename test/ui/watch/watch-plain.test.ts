@@ -95,6 +95,7 @@ describe('watch when stdout is not a terminal', () => {
     watch.child.kill('SIGTERM');
     expect(await watch.exited).toBe(0);
     expect(watch.text()).not.toContain('\u001b');
+    expect(watch.text().match(/опросом/g)).toHaveLength(1);
   });
 
   it('says there is nothing to watch once every lesson is passed', async () => {
