@@ -11,7 +11,7 @@ import { watchAction } from './keys.js';
 import type { WatchSession, WatchSnapshot } from './session.js';
 import { texts } from './texts.js';
 import {
-  detailLines, exerciseLine, fitLines, lastOffset, lessonPassedLines, summaryLine,
+  asRows, detailLines, exerciseLine, lessonPassedLines, pageDetail, summaryLine,
 } from './view.js';
 
 /** As for printed text (cli/terminal.ts): capped for reading, and never below 40. */
@@ -134,48 +134,50 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
     }
   });
 
-  const banner = snapshot.lessonPassed ? lessonPassedLines(snapshot, screen, true) : [];
-  const summary = summaryLine(snapshot, screen);
-  const all = detailLines(view, snapshot, hintsOpen.has(selected), screen);
-  // Rows left for the verdict once everything else has its place (and one to spare, or Ink
-  // redraws the whole screen on every change); the rest is paged.
-  const lineCount = (text: string) => text.split('\n').length;
-  const footerFor = (scrolls: boolean) =>
-    wrapText(texts.keys(offersNext, scrolls), screen.width).join('\n');
-  const fixed = (footer: string) => 3 + 1 + exercises.length + 1 + lineCount(summary) +
-    (banner.length ? banner.length + 1 : 0) + (trouble ? lineCount(trouble) : 0) +
-    1 + lineCount(footer) + 1;
-  const scrolls = all.length > Math.max(rows - fixed(footerFor(false)), 4);
-  const footer = footerFor(scrolls);
-  const room = Math.max(rows - fixed(footer), 4);
-  paging.current = { page: Math.max(room - 2, 1), last: lastOffset(all.length, room) };
-  const detail = fitLines(all, room, scroll, {
-    above: (hidden) => style.dim(texts.above(hidden)),
-    below: (hidden) => style.dim(texts.below(hidden, lesson.entry.short, view.exercise.id)),
-  });
+  const header = [style.heading(`Урок ${lesson.entry.short}. ${lesson.meta.title}`),
+    style.dim(texts.answersIn(snapshot.folder)),
+    ...wrapText(texts.watching(snapshot.mode, snapshot.pollMs, snapshot.pollReason), width)
+      .map((line) => style.dim(line))];
+  // Wrapped here, so that one line is one row and the rows can be counted.
+  const rowsOf = (lines: string[]) => asRows(lines, width);
+  const summary = rowsOf([summaryLine(snapshot, screen)]);
+  const banner = snapshot.lessonPassed ? rowsOf(lessonPassedLines(snapshot, screen, true)) : [];
+  const problem = trouble ? rowsOf([style.bad(trouble)]) : [];
+  // Everything but the verdict, with the blank lines between, and one row to spare: an Ink
+  // frame as tall as the terminal is redrawn whole on every change.
+  const fixed = header.length + 1 + exercises.length + 1 + summary.length +
+    (banner.length ? banner.length + 1 : 0) + problem.length + 1 + 1;
+  const { detail, footer, page, last } = pageDetail(
+    rowsOf(detailLines(view, snapshot, hintsOpen.has(selected), screen)), scroll, rows, fixed,
+    (scrolls) => wrapText(texts.keys(offersNext, scrolls), width), {
+      above: (hidden) => style.dim(texts.above(hidden)),
+      below: (hidden) => style.dim(texts.below(hidden)),
+    });
+  paging.current = { page, last };
 
+  // Lines that must stay one row each are cut, not wrapped: the layout above counts on it.
   return (
-    <Box flexDirection="column" width={screen.width}>
-      <Text>{style.heading(`Урок ${lesson.entry.short}. ${lesson.meta.title}`)}</Text>
-      <Text>{style.dim(texts.answersIn(snapshot.folder))}</Text>
-      <Text>{style.dim(texts.watching(snapshot.mode, snapshot.pollMs, snapshot.pollReason))}</Text>
+    <Box flexDirection="column" width={width}>
+      {header.map((line, i) => <Text key={i} wrap="truncate-middle">{line}</Text>)}
       <Box flexDirection="column" marginTop={1}>
         {exercises.map((v) => (
-          <Text key={v.exercise.id}>{exerciseLine(v, screen, v.index === selected)}</Text>
+          <Text key={v.exercise.id} wrap="truncate">
+            {exerciseLine(v, screen, v.index === selected)}
+          </Text>
         ))}
       </Box>
       <Box flexDirection="column" marginTop={1}>
         <Text>{detail.join('\n')}</Text>
       </Box>
-      <Text>{summary}</Text>
+      <Text>{summary.join('\n')}</Text>
       {banner.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text>{banner.join('\n')}</Text>
         </Box>
       )}
-      {trouble && <Text>{style.bad(trouble)}</Text>}
+      {problem.length > 0 && <Text>{problem.join('\n')}</Text>}
       <Box marginTop={1}>
-        <Text>{style.dim(footer)}</Text>
+        <Text>{style.dim(footer.join('\n'))}</Text>
       </Box>
     </Box>
   );

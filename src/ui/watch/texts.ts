@@ -51,8 +51,8 @@ export const texts = {
     'h подсказка', ...(scrolls ? ['PgDn/PgUp листать'] : []),
     ...(withNext ? ['n следующий урок'] : []), 'q выход'].join(' · '),
   above: (lines: number) => `… выше ${plural(lines, 'строка', 'строки', 'строк')} (PgUp)`,
-  below: (lines: number, short: string, id: string) => `… ниже ${plural(lines, 'строка',
-    'строки', 'строк')} (PgDn или пробел; целиком: dbcourse check ${short} ${id})`,
+  below: (lines: number) => `… ниже ещё ${plural(lines, 'строка', 'строки', 'строк')} ` +
+    '(PgDn или пробел)',
 
   plainStart: 'Выход: Ctrl+C.',
   plainSaved: (at: Date, file: string) => `${clock(at)} сохранён ${file}`,

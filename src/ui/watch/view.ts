@@ -5,6 +5,7 @@
 import { exerciseTask } from '../../render/lesson.js';
 import type { Screen } from '../../render/screen.js';
 import { renderVerdict } from '../../render/verdict.js';
+import { displayWidth, wrapStyled } from '../../render/width.js';
 import { wrapText } from '../../render/wrap.js';
 import type { ExerciseView, WatchSnapshot } from './session.js';
 import { texts } from './texts.js';
@@ -121,6 +122,34 @@ export function fitLines(lines: string[], max: number, offset: number, marks: Cu
 
   const body = lines.slice(start, start + room - 1);
   return [...top, ...body, marks.below(lines.length - start - body.length)];
+}
+
+/** Lines as screen rows: one wider than the screen is wrapped, the rest keep their indent. */
+export function asRows(lines: string[], width: number): string[] {
+  return lines.flatMap((block) => block.split('\n')).flatMap((line) =>
+    displayWidth(line) <= width ? [line] : wrapStyled(line, width).split('\n'));
+}
+
+export interface DetailPage {
+  detail: string[];
+  footer: string[];
+  /** Lines one PgDn moves, and the last useful scroll position. */
+  page: number;
+  last: number;
+}
+
+/**
+ * The verdict's share of a screen of `rows` rows of which `fixed` are taken (the footer
+ * aside): the lines from `scroll` on, and the footer, which names the paging keys only when
+ * the verdict does not fit.
+ */
+export function pageDetail(lines: string[], scroll: number, rows: number, fixed: number,
+  footer: (scrolls: boolean) => string[], marks: CutMarks): DetailPage {
+  const room = (keys: string[]) => Math.max(rows - fixed - keys.length, 4);
+  const keys = footer(lines.length > room(footer(false)));
+  const max = room(keys);
+  return { detail: fitLines(lines, max, scroll, marks), footer: keys,
+    page: Math.max(max - 2, 1), last: lastOffset(lines.length, max) };
 }
 
 /** "Решено 1 из 3. Осталось: ..." over the exercises that count on this engine. */
