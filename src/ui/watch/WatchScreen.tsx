@@ -140,7 +140,7 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
       .map((line) => style.dim(line))];
   // Wrapped here, so that one line is one row and the rows can be counted.
   const rowsOf = (lines: string[]) => asRows(lines, width);
-  const summary = rowsOf([summaryLine(snapshot, screen)]);
+  const summary = rowsOf([summaryLine(snapshot, screen, true)]);
   const banner = snapshot.lessonPassed ? rowsOf(lessonPassedLines(snapshot, screen, true)) : [];
   const problem = trouble ? rowsOf([style.bad(trouble)]) : [];
   // Everything but the verdict, with the blank lines between, and one row to spare: an Ink

@@ -37,9 +37,9 @@ export const texts = {
   noMoreHints: (short: string, id: string) => 'Подсказок больше нет. Решение с разбором: ' +
     `dbcourse solution ${short} ${id} --give-up`,
 
-  solved: (done: number, total: number, left: string[]) => left.length === 0
+  solved: (done: number, total: number, left: string[], short: boolean) => left.length === 0
     ? `Решены все ${exercisesWord(total)}.`
-    : `Решено ${done} из ${total}. Осталось: ${left.join(', ')}.`,
+    : `Решено ${done} из ${total}.${short ? '' : ` Осталось: ${left.join(', ')}.`}`,
   lessonPassed: (short: string) => `Урок ${short} пройден!`,
   nextLessonKey: (short: string, title: string) => `n — перейти к уроку ${short} «${title}» ` +
     `(теория: dbcourse show ${short})`,

@@ -152,12 +152,15 @@ export function pageDetail(lines: string[], scroll: number, rows: number, fixed:
     page: Math.max(max - 2, 1), last: lastOffset(lines.length, max) };
 }
 
-/** "Решено 1 из 3. Осталось: ..." over the exercises that count on this engine. */
-export function summaryLine(snapshot: WatchSnapshot, screen: Screen): string {
+/**
+ * "Решено 1 из 3. Осталось: ..." over the exercises that count on this engine; `short` leaves
+ * out what is left, for a screen that lists it anyway.
+ */
+export function summaryLine(snapshot: WatchSnapshot, screen: Screen, short = false): string {
   const required = snapshot.exercises.filter((v) => v.required);
   const left = required.filter((v) => !v.passed).map((v) => v.exercise.id);
-  const text = wrapText(texts.solved(required.length - left.length, required.length, left),
-    screen.width).join('\n');
+  const text = wrapText(texts.solved(required.length - left.length, required.length, left,
+    short), screen.width).join('\n');
   return left.length === 0 ? screen.style.ok(text) : text;
 }
 

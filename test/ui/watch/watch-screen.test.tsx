@@ -64,7 +64,8 @@ describe('the watch screen', () => {
 
     saveLikeVim(answerFile(ctx, 'two-queries', 'cheap-books'), rightAnswers['cheap-books']);
     frame = await frameWith(/› \[x\] 1\. Дешёвые книги \(cheap-books\) — верно/);
-    expect(frame).toContain('Решено 1 из 3. Осталось: books-per-language, what-is-null.');
+    expect(frame).toContain('Решено 1 из 3.');
+    expect(frame).not.toContain('Осталось');
     expect(progressOf(ctx).lessons['two-queries'].exercises['cheap-books'])
       .toMatchObject({ passed: true, attempts: 2 });
   });
