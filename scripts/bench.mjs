@@ -1,7 +1,8 @@
 // npm run bench: start-up time of dbcourse commands as a ratio to Node's own start-up
-// (`node -e 0`), measured in one run on this machine, and each command's peak memory.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// (`node -e 0`), measured in one run on this machine, and each command's peak memory; then the
+// time from saving an answer to its verdict in `dbcourse watch`, with events and with polling.
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +38,17 @@ function forgetVerdicts() {
   rmSync(join(env.DBCOURSE_CACHE_DIR, 'verdicts'), { recursive: true, force: true });
 }
 
+/** The front matter of lesson 2-4, whose answers the bench writes. */
+function lessonMeta() {
+  const lessonDir = join(root, 'lessons', '02-sql-single-table', '01-selecting');
+  const file = join(lessonDir, '04-aggregates-group-by.md');
+  return parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))[1]);
+}
+
 /** Writes the reference answers of lesson 2-4 into the workspace, as a learner who solved it. */
 function solveLesson(short) {
   spawnSync(process.execPath, [bin, 'show', short], { env });
-  const lessonDir = join(root, 'lessons', '02-sql-single-table', '01-selecting');
-  const file = join(lessonDir, '04-aggregates-group-by.md');
-  const meta = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))[1]);
+  const meta = lessonMeta();
 
   for (const e of meta.exercises) {
     const answer = e.kind === 'query' ? e.solution
@@ -50,6 +56,59 @@ function solveLesson(short) {
         : e.kind === 'ordering' ? e.answer.join(' ') : e.accept[0];
     appendFileSync(join(env.DBCOURSE_WORKSPACE, meta.key,
       `${e.id}.${e.kind === 'query' ? 'sql' : 'txt'}`), `${answer}\n`);
+  }
+}
+
+/**
+ * Milliseconds from writing an answer file to its verdict on the output of `dbcourse watch 2-4`
+ * in plain mode, one per round. Each round's answer is the reference with another comment, so
+ * no remembered verdict is reused: every round is a full check on every dataset.
+ */
+async function watchLatencies(rounds, options = []) {
+  const meta = lessonMeta();
+  const exercise = meta.exercises.find((e) => e.kind === 'query');
+  const file = join(env.DBCOURSE_WORKSPACE, meta.key, `${exercise.id}.sql`);
+  const child = spawn(process.execPath, [bin, 'watch', ...options, '2-4'], { env,
+    stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const waiting = new Set();
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+    for (const check of [...waiting]) check();
+  });
+
+  /** Resolves with the moment the output first satisfies `test`. */
+  const until = (test, what) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      waiting.delete(check);
+      reject(new Error(`dbcourse watch did not show ${what}:\n${out}`));
+    }, 20_000);
+    const check = () => {
+      if (!test(out)) return;
+      clearTimeout(timer);
+      waiting.delete(check);
+      resolve(process.hrtime.bigint());
+    };
+    waiting.add(check);
+    check();
+  });
+
+  try {
+    await until((o) => o.includes('Выход: Ctrl+C.'), 'that it watches');
+    // The state of every exercise is listed once the first checks are done.
+    await until((o) => o.includes(`(${exercise.id}) — `), 'the first check');
+    const times = [];
+    for (let round = 0; round < rounds; round++) {
+      const from = out.length;
+      const started = process.hrtime.bigint();
+      writeFileSync(file, `-- round ${round}\n${exercise.solution}\n`);
+      const shown = await until((o) => o.slice(from).includes(`(${exercise.id}) — `),
+        `the verdict of round ${round}`);
+      times.push(Number(shown - started) / 1e6);
+    }
+    return times;
+  } finally {
+    child.kill('SIGINT');
   }
 }
 
@@ -121,6 +180,17 @@ try {
       `${ratio.toFixed(2)}x node (target ${c.target}x) ${ok ? 'ok  ' : 'OVER'}  ` +
       `peak ${rss(c.args, c.before).toFixed(1)} MB`);
   });
+
+  const watchRounds = Math.max(5, Math.min(runs, 15));
+  for (const options of [[], ['--poll']]) {
+    const latencies = await watchLatencies(watchRounds, options);
+    const latency = median(latencies);
+    const ok = latency < 500;
+    if (!ok) failed += 1;
+    console.log(`${`dbcourse watch ${options.join(' ')} 2-4: save -> verdict`.replace('  ', ' ')
+      .padEnd(42)} ${latency.toFixed(1).padStart(7)} ms  median of ${watchRounds} saves ` +
+      `(target < 500 ms) ${ok ? 'ok  ' : 'OVER'}  max ${Math.max(...latencies).toFixed(1)} ms`);
+  }
 
   process.exitCode = failed > 0 ? 1 : 0;
 } finally {

@@ -43,4 +43,17 @@ describe('start-up path', () => {
     // The context (course, progress, engines) is imported when a command runs, not for --help.
     expect(main).not.toMatch(/^import (?!type)[^;]*from '\.\/context\.js'/m);
   });
+
+  it('keeps Ink and React in src/ui, which commands load only when a screen opens', () => {
+    const files = sources(join(root, 'src'));
+    const inUi = (file: string) => relative(root, file).startsWith(join('src', 'ui'));
+    const ink = files.filter((file) => /^import (?!type)[^;]*from '(ink|react)'/m
+      .test(readFileSync(file, 'utf8')));
+    expect(ink.filter((file) => !inUi(file)).map((file) => relative(root, file))).toEqual([]);
+    expect(ink.length).toBeGreaterThan(0);
+
+    const staticUi = files.filter((file) => !inUi(file) &&
+      /^import (?!type)[^;]*from '[./]*ui\//m.test(readFileSync(file, 'utf8')));
+    expect(staticUi.map((file) => relative(root, file))).toEqual([]);
+  });
 });

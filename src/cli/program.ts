@@ -119,6 +119,23 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
         .solution(ctx, lesson, exercise, Boolean(options.giveUp))));
 
   program
+    .command('watch')
+    .description('проверять ответы урока при каждом сохранении файла (по умолчанию текущий урок)')
+    .argument('[урок]', 'номер урока: 2-1')
+    .option('--poll', 'опрашивать файлы, а не ждать событий (для сетевых папок, WSL, Docker)')
+    .action((lesson: string | undefined, options: { poll?: boolean }) =>
+      on(async (ctx) => (await import('./commands/watch.js'))
+        .watch(ctx, lesson, { poll: Boolean(options.poll) })));
+
+  program
+    .command('edit')
+    .description('открыть файл ответа в редакторе ($VISUAL или $EDITOR)')
+    .argument('<урок>', 'номер урока: 2-1')
+    .argument('<упражнение>', 'id упражнения или его номер в уроке')
+    .action((lesson: string, exercise: string) =>
+      on(async (ctx) => (await import('./commands/edit.js')).edit(ctx, lesson, exercise)));
+
+  program
     .command('glossary')
     .description('словарь: все определения курса или одно, с источником и уроком')
     .argument('[термин]', 'часть термина на русском или английском: ключ, join')

@@ -47,9 +47,7 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
 
   for (const [i, { exercise, index }] of chosen.entries()) {
     const verdict = verdicts[i];
-    const recorded = !['empty-answer', 'no-answer-file', 'bad-file']
-      .includes(verdict.feedback.kind);
-    if (recorded) store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
+    if (countsAsAttempt(verdict)) store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
 
     // An exercise that needs another engine is said so, but does not fail this check.
     if (!verdict.passed && verdict.feedback.kind !== 'needs-engine') failed += 1;
@@ -73,8 +71,13 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   return failed === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+/** Whether progress counts the verdict as an attempt: there was an answer to judge. */
+export function countsAsAttempt(verdict: Verdict): boolean {
+  return !['empty-answer', 'no-answer-file', 'bad-file'].includes(verdict.feedback.kind);
+}
+
 /** The answer text, or the verdict that there is nothing to judge. */
-function readFor(exercise: Exercise, file: AnswerFile): string | Verdict {
+export function readFor(exercise: Exercise, file: AnswerFile): string | Verdict {
   if (file.created) {
     return { exerciseId: exercise.id, passed: false, feedback: { kind: 'no-answer-file' } };
   }
