@@ -52,6 +52,8 @@ export class SqliteConsole implements ConsoleSession {
   private pending: Pending | undefined;
   private nextId = 1;
   private stderr = '';
+  /** Cancel was pressed while the child was still starting: nothing to kill yet. */
+  private cancelWanted = false;
 
   constructor(private readonly options: SqliteConsoleOptions) {}
 
@@ -83,7 +85,8 @@ export class SqliteConsole implements ConsoleSession {
   }
 
   cancel(): void {
-    this.stop('cancelled');
+    if (this.pending) this.stop('cancelled');
+    else this.cancelWanted = true;
   }
 
   async reset(): Promise<void> {
@@ -106,7 +109,9 @@ export class SqliteConsole implements ConsoleSession {
   }
 
   private async request<T>(message: Record<string, unknown>): Promise<T | Stopped> {
+    this.cancelWanted = false;
     const child = await this.start();
+    if (this.cancelWanted) return { stopped: 'cancelled', reset: false };
     const id = this.nextId++;
 
     return new Promise((resolve) => {
