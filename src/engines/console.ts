@@ -61,6 +61,8 @@ export interface ConsoleSession {
   readonly engine: EngineName;
   /** One sentence for the help: where the statements run and what happens to changes. */
   readonly sandboxNote: string;
+  /** Said once, after the first change: how long it lives and what it affects. */
+  readonly changeNote: string;
   /** Runs one statement; `keep` is how many rows to return (the count goes further). */
   run(sql: string, keep: number): Promise<ConsoleOutcome>;
   tables(): Promise<TableSummary[]>;

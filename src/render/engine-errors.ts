@@ -67,6 +67,8 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'повторять его нельзя. Ничего не изменено.'],
   [/^NOT NULL constraint failed: (.+)$|^Column '(.+?)' cannot be null/, (m) =>
     `Столбец ${m[1] ?? m[2]} не допускает NULL: укажите значение.`],
+  [/^Lock wait timeout exceeded/, () => 'Эти строки сейчас изменяет другая сессия (например, ' +
+    'открытая консоль dbcourse sql): отмените изменения там (\\reset или выход) и повторите.'],
   [/^table (\S+) already exists|^Table '(.+?)' already exists/, (m) =>
     `Таблица ${m[1] ?? m[2]} уже есть: выберите другое имя или сначала удалите её (DROP TABLE).`],
 ];

@@ -176,6 +176,23 @@ describe.runIf(mysqlUrl)('a MySQL console session', () => {
     expect(await count(again, 'reviews')).toBe(reviews);
   });
 
+  it('gives the rows back to other sessions at reset', async () => {
+    const session = await opened('mysql');
+    const reviews = await count(session, 'reviews');
+    await session.run('DELETE FROM reviews', 1);
+    await session.reset();
+    expect(await count(session, 'reviews')).toBe(reviews);
+    // Nothing is locked any more: another connection changes the same rows at once.
+    const probe = await connect(parseMysqlUrl(mysqlUrl!));
+    const [base] = datasetDatabases({ dir: fixturesDir() });
+    await probe.connection.query(`USE \`${base.database}\``);
+    await probe.connection.query('SET SESSION innodb_lock_wait_timeout = 1');
+    await probe.connection.query('START TRANSACTION');
+    await expect(probe.connection.query('DELETE FROM reviews')).resolves.toBeDefined();
+    await probe.connection.query('ROLLBACK');
+    await probe.connection.end();
+  });
+
   it('stops a runaway statement on the server and goes on with the session', async () => {
     const session = await opened('mysql', 700);
     await session.run('DELETE FROM reviews WHERE id > 10', 1);

@@ -39,6 +39,12 @@ export class MysqlConsole implements ConsoleSession {
     'выход), проверка упражнений на изменение данных может ждать те же строки. Изменять ' +
     'схему (CREATE, DROP) на MySQL в консоли пока нельзя.';
 
+  // Known shortcoming: the session's row locks live until \reset or exit, so a change
+  // exercise checked meanwhile waits for them and fails; a scratch database would not.
+  readonly changeNote = 'Изменения видны только в этой консоли и откатятся при выходе. Пока ' +
+    'они не отменены (\\reset или выход), проверка упражнений на изменение данных на MySQL ' +
+    'ждёт те же строки и не проходит.';
+
   private control: Session | undefined;
   private running = false;
   private cancelling = false;

@@ -44,6 +44,9 @@ export class SqliteConsole implements ConsoleSession {
     'Изменения видны только в этой консоли и исчезают при выходе; проверка ответов и ' +
     'прогресс их не видят.';
 
+  readonly changeNote = 'Изменения видны только в этой консоли и исчезнут при выходе; ' +
+    'вернуть базу сразу: \\reset';
+
   private child: ChildProcess | undefined;
   private ready: Promise<ChildProcess> | undefined;
   /** The database after the last finished change; none yet means the dataset file. */
@@ -55,7 +58,10 @@ export class SqliteConsole implements ConsoleSession {
   /** Cancel was pressed while the child was still starting: nothing to kill yet. */
   private cancelWanted = false;
 
-  constructor(private readonly options: SqliteConsoleOptions) {}
+  constructor(private readonly options: SqliteConsoleOptions) {
+    // Started at once: the child loads while the screen does. A failure shows at first use.
+    this.start().catch(() => undefined);
+  }
 
   async run(sql: string, keep: number): Promise<ConsoleOutcome> {
     const refusal = consoleRefusal(sql, 'sqlite');

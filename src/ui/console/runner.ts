@@ -154,8 +154,7 @@ export class ConsoleRunner {
           : `${what[outcome.verb]} строк: ${outcome.count}.`;
         if (!this.changed) {
           this.changed = true;
-          text += '\n' + style.dim(say('Изменения видны только в этой консоли и исчезнут при ' +
-            'выходе; вернуть базу сразу: \\reset'));
+          text += '\n' + style.dim(say(this.session.changeNote));
         }
         return { text, error: false };
       }
