@@ -55,6 +55,15 @@ describe('dbcourse sql -e', () => {
     expect(run.stderr).toContain('Следующие операторы не выполнены.');
     expect(run.stderr).not.toMatch(escape);
   });
+  it('shows a result too wide for the screen record by record, values whole', async () => {
+    const run = await runCli(['sql', '-e', 'SELECT * FROM books WHERE id = 2'], learnerEnv());
+    expect(run.stdout).toContain('-[ 1 ]---');
+    expect(run.stdout).toMatch(/^title +\| Дилемма инноватора$/m);
+    expect(run.stdout).toMatch(/^published_year \| NULL$/m);
+    const narrow = await runCli(['sql', '-e', 'SELECT id, title FROM books WHERE id = 2'],
+      learnerEnv());
+    expect(narrow.stdout).toMatch(/\| id \| title +\|/);
+  });
 });
 
 describe('SQL piped into dbcourse sql', () => {
@@ -67,6 +76,13 @@ describe('SQL piped into dbcourse sql', () => {
     // The last statement may go without its ";".
     expect(run.stdout).toMatch(/\| +n \|/);
     expect(run.stdout).not.toMatch(escape);
+  });
+
+  it('stops reading at \\q', async () => {
+    const run = await piped('SELECT 1 AS one;\n\\q\nSELECT nope FROM books;\n', learnerEnv());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('one');
+    expect(run.stderr).toBe('');
   });
 
   it('exits 1 when a statement fails', async () => {

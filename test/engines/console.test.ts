@@ -64,7 +64,8 @@ describe('the console pre-screen', () => {
 });
 
 describe('a SQLite console session', () => {
-  it('allows changes and DDL that vanish at the end, and never writes the dataset file', async () => {
+  it('allows changes and DDL that vanish at the end, and never writes the dataset file',
+    async () => {
     const [base] = buildDatasets({ dir: fixturesDir() }, sharedCache());
     const hash = () => createHash('sha256').update(readFileSync(base.path)).digest('hex');
     const before = { hash: hash(), mtime: statSync(base.path).mtimeMs };

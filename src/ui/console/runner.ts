@@ -11,6 +11,7 @@ import { renderTable } from '../../render/table.js';
 import { plural } from '../../render/verdict.js';
 import { wrapText } from '../../render/wrap.js';
 import { renderDescription, renderTableList } from './describe.js';
+import { fitsAsTable, renderRecords } from './records.js';
 import { isBlank, isMetaCommand, splitStatements } from './split.js';
 
 export interface Printed {
@@ -75,7 +76,8 @@ export class ConsoleRunner {
       style.bold('Консоль SQL dbcourse') + style.dim(` (${this.session.engine})`),
       paragraph(this.session.sandboxNote),
       paragraph('Оператор заканчивается точкой с запятой: Enter без «;» продолжает его на ' +
-        'следующей строке. Можно вставить несколько операторов сразу.'),
+        'следующей строке. Можно вставить несколько операторов сразу. Результат, который не ' +
+        'помещается в ширину экрана, показывается по записям: столбец | значение.'),
       [
         '  \\d              таблицы базы',
         '  \\d <таблица>    столбцы, типы, ключи, внешние ключи и индексы, например \\d books',
@@ -139,7 +141,9 @@ export class ConsoleRunner {
 
     switch (outcome.kind) {
       case 'rows': {
-        const table = renderTable(outcome.columns, outcome.rows, { width, style });
+        const table = fitsAsTable(outcome.columns, outcome.rows, width)
+          ? renderTable(outcome.columns, outcome.rows, { width, style })
+          : renderRecords(outcome.columns, outcome.rows, { width, style });
         const shown = outcome.rows.length < outcome.total
           ? `; показаны первые ${outcome.rows.length}` : '';
         const footer = outcome.overLimit
