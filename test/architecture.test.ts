@@ -28,4 +28,15 @@ describe('start-up path', () => {
     // The context (course, progress, engines) is imported when a command runs, not for --help.
     expect(main).not.toMatch(/^import (?!type)[^;]*from '\.\/context\.js'/m);
   });
+
+  it('loads Ink and React only from the screens under src/ui, and those only on demand', () => {
+    const outsideUi = sources(join(root, 'src'))
+      .filter((file) => !file.includes(join('src', 'ui')));
+    const offenders = outsideUi.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return /^import (?!type)[^;]*from '(ink|react)(\/[^']*)?'/m.test(text) ||
+        /^import (?!type)[^;]*from '[./]*ui\/console\/(start|ConsoleApp)\.js'/m.test(text);
+    }).map((file) => relative(root, file));
+    expect(offenders).toEqual([]);
+  });
 });

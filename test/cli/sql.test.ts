@@ -107,6 +107,8 @@ describe('the dbcourse sql program', () => {
 
     const again = spawnSql(['-e', 'SELECT COUNT(*) > 0 AS has_books FROM books'], '', env);
     expect(again.stdout).toMatch(/\| +1 \|/);
+    // Neither run is a check: the learner's progress is not written.
+    expect(existsSync(join(env.DBCOURSE_DATA_DIR, 'progress.json'))).toBe(false);
   });
 
   it('stops a runaway statement and exits 1 at once', () => {

@@ -66,27 +66,27 @@ describe('the console pre-screen', () => {
 describe('a SQLite console session', () => {
   it('allows changes and DDL that vanish at the end, and never writes the dataset file',
     async () => {
-    const [base] = buildDatasets({ dir: fixturesDir() }, sharedCache());
-    const hash = () => createHash('sha256').update(readFileSync(base.path)).digest('hex');
-    const before = { hash: hash(), mtime: statSync(base.path).mtimeMs };
+      const [base] = buildDatasets({ dir: fixturesDir() }, sharedCache());
+      const hash = () => createHash('sha256').update(readFileSync(base.path)).digest('hex');
+      const before = { hash: hash(), mtime: statSync(base.path).mtimeMs };
 
-    const first = await opened('sqlite');
-    const reviews = await count(first, 'reviews');
-    expect(await first.run('DELETE FROM reviews', 1)).toEqual({ kind: 'done', verb: 'delete',
-      count: reviews });
-    expect(await first.run('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)', 1))
-      .toMatchObject({ kind: 'done', verb: 'other' });
-    expect(await first.run("INSERT INTO notes (body) VALUES ('a'), ('b')", 1))
-      .toMatchObject({ kind: 'done', verb: 'insert', count: 2 });
-    expect(await count(first, 'reviews')).toBe(0);
-    expect((await first.tables()).map((t) => t.name)).toContain('notes');
-    await first.close();
+      const first = await opened('sqlite');
+      const reviews = await count(first, 'reviews');
+      expect(await first.run('DELETE FROM reviews', 1)).toEqual({ kind: 'done', verb: 'delete',
+        count: reviews });
+      expect(await first.run('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)', 1))
+        .toMatchObject({ kind: 'done', verb: 'other' });
+      expect(await first.run("INSERT INTO notes (body) VALUES ('a'), ('b')", 1))
+        .toMatchObject({ kind: 'done', verb: 'insert', count: 2 });
+      expect(await count(first, 'reviews')).toBe(0);
+      expect((await first.tables()).map((t) => t.name)).toContain('notes');
+      await first.close();
 
-    const second = await opened('sqlite');
-    expect(await count(second, 'reviews')).toBe(reviews);
-    expect(await second.describe('notes')).toBeUndefined();
-    expect({ hash: hash(), mtime: statSync(base.path).mtimeMs }).toEqual(before);
-  });
+      const second = await opened('sqlite');
+      expect(await count(second, 'reviews')).toBe(reviews);
+      expect(await second.describe('notes')).toBeUndefined();
+      expect({ hash: hash(), mtime: statSync(base.path).mtimeMs }).toEqual(before);
+    });
 
   it('stops a runaway statement, keeps the finished changes and goes on', async () => {
     const session = await opened('sqlite', 600);
