@@ -93,6 +93,11 @@ export async function openConsole(choice: EngineChoice, options: OpenOptions):
   const database = (engine as MysqlEngine).datasets[0].database;
   await engine.close();
 
-  return MysqlConsole.open({ target: parseMysqlUrl(choice.mysqlUrl ?? DEFAULT_MYSQL_URL),
-    database, timeoutMs: options.timeoutMs });
+  const target = parseMysqlUrl(choice.mysqlUrl ?? DEFAULT_MYSQL_URL);
+  try {
+    return await MysqlConsole.open({ target, database, timeoutMs: options.timeoutMs });
+  } catch (error) {
+    const { unreachableMessage } = await import('./mysql/messages.js');
+    throw unreachableMessage(error, target);
+  }
 }

@@ -23,12 +23,18 @@ export async function sql(ctx: Context, execute: string | undefined): Promise<nu
 
     const runner = new ConsoleRunner(session, { screen: () => ctx.screen,
       keep: DEFAULT_MAX_ROWS, stopOnError: true });
-    const lines = execute !== undefined ? execute.split(/\r?\n/)
-      : createInterface({ input: io.stdin, crlfDelay: Infinity });
-    return await runPlain(runner, lines, {
-      out: (text) => ctx.print(text),
-      err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    });
+    const reader = execute === undefined
+      ? createInterface({ input: io.stdin, crlfDelay: Infinity }) : undefined;
+    try {
+      return await runPlain(runner, reader ?? execute!.split(/\r?\n/), {
+        out: (text) => ctx.print(text),
+        err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+      }, { typed: Boolean(reader && io.stdin.isTTY) });
+    } finally {
+      // Stopped before the end of input (\q, an error): stop reading, or a terminal on stdin
+      // would keep the program waiting.
+      reader?.close();
+    }
   } finally {
     await session.close();
   }

@@ -169,12 +169,13 @@ export class SqliteConsole implements ConsoleSession {
         else this.answer(message);
       });
       child.on('exit', (code, signal) => {
-        if (this.child !== child) return;
         const why = new Error(`процесс SQLite завершился (${signal ?? code})` +
           (this.stderr ? `: ${this.stderr.trim()}` : ''));
+        // Killed or crashed before it was ready: whoever waits for it must not wait forever.
+        reject(why);
+        if (this.child !== child) return;
         this.child = undefined;
         this.ready = undefined;
-        reject(why);
         const pending = this.pending;
         this.pending = undefined;
         if (pending) {

@@ -13,7 +13,7 @@ export interface PlainOutput {
 
 /** Runs lines of SQL and console commands; returns the exit code. */
 export async function runPlain(runner: ConsoleRunner, lines: AsyncIterable<string> |
-  Iterable<string>, output: PlainOutput): Promise<number> {
+  Iterable<string>, output: PlainOutput, options: { typed?: boolean } = {}): Promise<number> {
   let pending: string[] = [];
   let first = true;
 
@@ -57,6 +57,8 @@ export async function runPlain(runner: ConsoleRunner, lines: AsyncIterable<strin
       }
     }
     stopped = step === 'stop';
+    // Someone typing at a terminal is not kept waiting for input that will never run.
+    if (stopped && options.typed) return 1;
     if (step === 'quit') return 0;
   }
 
