@@ -58,6 +58,13 @@ describe('editing keys', () => {
     expect(pressKey(state, 'kill-word', []).state.line).toBe('SELECT ');
   });
 
+  it('moves over and deletes an emoji as one character', () => {
+    let state = typed("SELECT '📚'");
+    state = pressKey(state, 'left', []).state;
+    state = pressKey(state, 'backspace', []).state;
+    expect(state).toMatchObject({ line: "SELECT ''", cursor: 8 });
+  });
+
   it('submits each finished statement of a paste', () => {
     const results = insertText(emptyEditor, 'SELECT 1;\r\nSELECT\n2;\nSELECT 3');
     expect(results.map((r) => r.submitted).filter(Boolean)).toEqual(['SELECT 1;',

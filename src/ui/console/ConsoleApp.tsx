@@ -125,8 +125,8 @@ export function ConsoleApp(props: ConsoleAppProps) {
   });
 
   const before = editor.line.slice(0, editor.cursor);
-  const at = editor.line.slice(editor.cursor, editor.cursor + 1);
-  const after = editor.line.slice(editor.cursor + 1);
+  const at = [...editor.line.slice(editor.cursor)][0] ?? '';
+  const after = editor.line.slice(editor.cursor + at.length);
 
   return (
     <>

@@ -88,16 +88,24 @@ function recall(state: EditorState, history: readonly string[], step: -1 | 1): E
   return fromText(history[Math.max(0, index)], Math.max(0, index), state.draft);
 }
 
+/** UTF-16 units of the character before (-1) or after (1) the cursor: 2 for an emoji. */
+function charSize(line: string, cursor: number, direction: -1 | 1): number {
+  const at = direction < 0 ? cursor - 2 : cursor;
+  return /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(line.slice(Math.max(0, at), at + 2)) ? 2 : 1;
+}
+
 export function pressKey(state: EditorState, key: EditKey, history: readonly string[]):
   EditResult {
   const { line, cursor } = state;
+  const back = charSize(line, cursor, -1);
+  const forward = charSize(line, cursor, 1);
   switch (key) {
     case 'enter':
       return enter(state);
     case 'backspace':
       if (cursor > 0) {
-        return { state: { ...state, line: line.slice(0, cursor - 1) + line.slice(cursor),
-          cursor: cursor - 1 } };
+        return { state: { ...state, line: line.slice(0, cursor - back) + line.slice(cursor),
+          cursor: cursor - back } };
       }
       // At the start of a continuation line: join it to the line above.
       if (state.lines.length === 0) return { state };
@@ -105,11 +113,11 @@ export function pressKey(state: EditorState, key: EditKey, history: readonly str
         line: state.lines[state.lines.length - 1] + line,
         cursor: state.lines[state.lines.length - 1].length } };
     case 'delete':
-      return { state: { ...state, line: line.slice(0, cursor) + line.slice(cursor + 1) } };
+      return { state: { ...state, line: line.slice(0, cursor) + line.slice(cursor + forward) } };
     case 'left':
-      return { state: { ...state, cursor: Math.max(0, cursor - 1) } };
+      return { state: { ...state, cursor: Math.max(0, cursor - back) } };
     case 'right':
-      return { state: { ...state, cursor: Math.min(line.length, cursor + 1) } };
+      return { state: { ...state, cursor: Math.min(line.length, cursor + forward) } };
     case 'home':
       return { state: { ...state, cursor: 0 } };
     case 'end':

@@ -45,7 +45,8 @@ export class ConsoleRunner {
   constructor(private readonly session: ConsoleSession, private readonly options: RunnerOptions) {}
 
   /** Runs an entry: a console command, or one or more statements. */
-  async entry(text: string): Promise<EntryResult> {
+  async entry(input: string): Promise<EntryResult> {
+    const text = input.replace(/^\uFEFF/, '');
     if (isMetaCommand(text)) return this.command(text.trim());
 
     // A script's last statement may go without its `;`.
