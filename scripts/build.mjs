@@ -48,3 +48,4 @@ await build({
 
 copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/sqlite-worker.cjs');
 copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/chunks/sqlite-worker.cjs');
+copyFileSync('src/engines/sqlite/console-child.cjs', 'dist/chunks/console-child.cjs');

@@ -1,6 +1,6 @@
 // Start-up stays cheap only if the heavy parsers load on demand: pin that in the code.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers.js';
 
@@ -22,21 +22,6 @@ describe('start-up path', () => {
       expect(offenders).toEqual([]);
     });
 
-  it('loads ink and react only in screens under src/ui, and src/ui only on demand', () => {
-    const outside = sources(join(root, 'src'))
-      .filter((file) => !relative(join(root, 'src'), file).startsWith(`ui${sep}`));
-    const offenders = outside
-      .filter((file) => /^import (?!type)[^;]*from '(?:ink|react)(?:\/[^']*)?'/m
-        .test(readFileSync(file, 'utf8')))
-      .map((file) => relative(root, file));
-    expect(offenders).toEqual([]);
-
-    const eager = outside
-      .filter((file) => /^import (?!type)[^;]*from '[^']*\/ui\//m.test(readFileSync(file, 'utf8')))
-      .map((file) => relative(root, file));
-    expect(eager).toEqual([]);
-  });
-
   it('loads yaml, zod, marked and mysql2 nowhere at the top of the CLI entry', () => {
     const main = readFileSync(join(root, 'src', 'cli', 'main.ts'), 'utf8');
     expect(main).not.toMatch(/from '(yaml|zod|marked|mysql2[^']*|commander)'/);
@@ -44,16 +29,30 @@ describe('start-up path', () => {
     expect(main).not.toMatch(/^import (?!type)[^;]*from '\.\/context\.js'/m);
   });
 
-  it('keeps Ink and React in src/ui, which commands load only when a screen opens', () => {
+  it('keeps Ink and React in src/ui, loaded only when a screen opens', () => {
     const files = sources(join(root, 'src'));
-    const inUi = (file: string) => relative(root, file).startsWith(join('src', 'ui'));
-    const ink = files.filter((file) => /^import (?!type)[^;]*from '(ink|react)'/m
-      .test(readFileSync(file, 'utf8')));
-    expect(ink.filter((file) => !inUi(file)).map((file) => relative(root, file))).toEqual([]);
-    expect(ink.length).toBeGreaterThan(0);
+    const text = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+    const inUi = (file: string) => relative(join(root, 'src'), file).startsWith(`ui${sep}`);
+    const staticImports = (file: string) => [...text.get(file)!
+      .matchAll(/^import (?!type)[^;]*from '(\.[^']*)\.js'/gm)]
+      .map((m) => resolve(dirname(file), m[1]))
+      .flatMap((base) => [`${base}.ts`, `${base}.tsx`].filter((f) => text.has(f)));
 
-    const staticUi = files.filter((file) => !inUi(file) &&
-      /^import (?!type)[^;]*from '[./]*ui\//m.test(readFileSync(file, 'utf8')));
-    expect(staticUi.map((file) => relative(root, file))).toEqual([]);
+    // Every module that loads Ink or React, directly or through its static imports.
+    const screens = new Set(files.filter((file) =>
+      /^import (?!type)[^;]*from '(?:ink|react)(?:\/[^']*)?'/m.test(text.get(file)!)));
+    expect(screens.size).toBeGreaterThan(0);
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const file of files) {
+        if (!screens.has(file) && staticImports(file).some((f) => screens.has(f))) {
+          screens.add(file);
+          grown = true;
+        }
+      }
+    }
+
+    expect([...screens].filter((file) => !inUi(file)).map((f) => relative(root, f)))
+      .toEqual([]);
   });
 });

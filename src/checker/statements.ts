@@ -43,8 +43,10 @@ function scan(sql: string, keepQuotedNames: boolean): { text: string; executable
         else if (sql[end] === c) break;
         else end += 1;
       }
+      // An unclosed string runs to the end of the text: none of it is code.
+      const closed = end < sql.length;
       end = Math.min(end + 1, sql.length);
-      out += c + ' '.repeat(Math.max(0, end - i - 2)) + (end - i > 1 ? sql[end - 1] : '');
+      out += c + ' '.repeat(Math.max(0, end - i - (closed ? 2 : 1))) + (closed ? sql[end - 1] : '');
       i = end;
       continue;
     }

@@ -93,6 +93,17 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
       on(async (ctx) => (await import('./commands/run.js')).run(ctx, lesson, exercise)));
 
   program
+    .command('sql')
+    .description('консоль SQL: любые запросы к копии учебной базы магазина (изменения ' +
+      'не сохраняются)')
+    .option('-e, --execute <sql>', 'выполнить операторы и вывести результат без консоли')
+    .addHelpText('after', '\nПримеры:\n  dbcourse sql\n  dbcourse sql -e "SELECT title, ' +
+      'price FROM books LIMIT 5"\n  dbcourse sql < запросы.sql\n\nВ консоли: \\d — таблицы, ' +
+      '\\d books — столбцы и ключи таблицы, \\? — справка, \\q — выход.')
+    .action((options: { execute?: string }) =>
+      on(async (ctx) => (await import('./commands/sql.js')).sql(ctx, options.execute)));
+
+  program
     .command('answer')
     .description('ответить на вопрос (выбор, порядок, короткий ответ) прямо в терминале')
     .argument('<урок>', 'номер урока: 1-1')

@@ -25,6 +25,7 @@ export function welcomeText(ctx: Context): string {
       '  dbcourse check <урок>         проверить ответы, например: dbcourse check 2-1',
       '  dbcourse hint <урок> <упр.>   подсказка, по одной за раз',
       '  dbcourse run <урок> <упр.>    выполнить свой запрос и посмотреть результат',
+      '  dbcourse sql                  консоль SQL: любые запросы к копии базы магазина',
       '  dbcourse list                 все уроки и прогресс',
       '  dbcourse about                разбор вашего плана курса: что исправлено и где',
       '  dbcourse --help               все команды',

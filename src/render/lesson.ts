@@ -89,6 +89,8 @@ export function renderPractice(lesson: Lesson, items: PracticeItem[], screen: Sc
     `Подсказка:  dbcourse hint ${lesson.entry.short} <упражнение>`,
     `Решение:    dbcourse solution ${lesson.entry.short} <упражнение>` +
       style.dim('  (после того как решили)'),
+    ...(items.some((i) => isSqlExercise(i.exercise)) ? ['Консоль:    dbcourse sql' +
+      style.dim('  (любые запросы к копии базы магазина; \\d books — столбцы таблицы)')] : []),
   ].join('\n'));
 
   return out.join('\n\n');

@@ -23,7 +23,8 @@ export async function status(ctx: Context): Promise<number> {
     const engine = await ctx.engine();
     if (engine.name === 'sqlite') {
       ctx.print('Встроенная SQLite работает, учебные базы собраны в ' +
-        `${ctx.engineOptions().cacheRoot}/sqlite.\nПроверять на MySQL: dbcourse db setup, ` +
+        `${ctx.engineOptions().cacheRoot}/sqlite.\nПосмотреть данные: dbcourse sql ` +
+        '(консоль на копии базы магазина).\nПроверять на MySQL: dbcourse db setup, ' +
         'затем dbcourse db use mysql.');
       return EXIT_OK;
     }
@@ -36,7 +37,8 @@ export async function status(ctx: Context): Promise<number> {
         `${mysql.flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${mysql.version}.`,
       `Учебные базы: ${engine.datasets.map((d) => d.name).join(', ')} ` +
         `(на сервере: ${mysql.datasets[0].database} и соседние).`,
-      'Посмотреть данные своим клиентом:',
+      'Посмотреть данные: dbcourse sql (консоль; изменения откатываются при выходе) ' +
+        'или своим клиентом:',
       `  mysql -h ${target.host} -P ${target.port} -u ${target.user} -p ` +
         `${mysql.datasets[0].database}`,
       style.dim(`Пароль пользователя курса — в ${settingsPath(dataDir(ctx.io.env))}.`),

@@ -1,0 +1,41 @@
+/**
+ * `dbcourse sql`: a console on a private copy of the visible bookstore. On a terminal it is
+ * interactive (Ink, loaded only then); with -e or SQL on stdin it prints plain tables.
+ */
+import { createInterface } from 'node:readline';
+import { openConsole } from '../../engines/console.js';
+import { DEFAULT_MAX_ROWS } from '../../engines/engine.js';
+import { ConsoleRunner } from '../../ui/console/runner.js';
+import { runPlain } from '../../ui/console/plain.js';
+import type { Context } from '../context.js';
+
+export async function sql(ctx: Context, execute: string | undefined): Promise<number> {
+  const { io } = ctx;
+  const session = await openConsole(ctx.engineChoice(), ctx.engineOptions());
+
+  try {
+    const interactive = execute === undefined && Boolean(io.stdin.isTTY) &&
+      Boolean(io.stdout.isTTY);
+    if (interactive) {
+      const { startConsole } = await import('../../ui/console/start.js');
+      return await startConsole(ctx, session);
+    }
+
+    const runner = new ConsoleRunner(session, { screen: () => ctx.screen,
+      keep: DEFAULT_MAX_ROWS, stopOnError: true });
+    const reader = execute === undefined
+      ? createInterface({ input: io.stdin, crlfDelay: Infinity }) : undefined;
+    try {
+      return await runPlain(runner, reader ?? execute!.split(/\r?\n/), {
+        out: (text) => ctx.print(text),
+        err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+      }, { typed: Boolean(reader && io.stdin.isTTY) });
+    } finally {
+      // Stopped before the end of input (\q, an error): stop reading, or a terminal on stdin
+      // would keep the program waiting.
+      reader?.close();
+    }
+  } finally {
+    await session.close();
+  }
+}
