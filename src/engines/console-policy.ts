@@ -1,8 +1,8 @@
 /**
  * Which statements a console session runs, looked at before they reach the engine (the same
- * literal- and comment-aware reading as the checker's pre-screen). SQLite sessions live on a
- * private in-memory copy, so almost anything goes there; MySQL sessions are one transaction on
- * the shared dataset database, so nothing that could end it or reach past it may run.
+ * literal- and comment-aware reading as the checker's pre-screen). Sessions live on a private
+ * copy of the bookstore (in memory on SQLite, a scratch database on MySQL), so almost anything
+ * goes; what could reach past that copy, or unpin the session's settings, may not run.
  */
 import { blankLiterals } from '../checker/statements.js';
 import type { EngineName } from '../course/format.js';
@@ -16,43 +16,40 @@ const SQLITE_FORBIDDEN: [RegExp, string][] = [
   [/\bload_extension\b/i, 'Расширения SQLite в консоли не загружаются.'],
 ];
 
-const MYSQL_QUERY_HEADS = new Set(['select', 'with', 'insert', 'update', 'delete', 'replace',
-  'explain', 'describe', 'desc', 'show', 'table', 'values', '(']);
+const MYSQL_HEADS = new Set(['select', 'with', 'insert', 'update', 'delete', 'replace',
+  'explain', 'describe', 'desc', 'show', 'table', 'values', '(', 'create', 'alter', 'drop',
+  'rename', 'truncate', 'start', 'begin', 'commit', 'rollback', 'savepoint', 'release', 'lock',
+  'unlock', 'analyze', 'set']);
 
-const ONLY_HERE = 'Консоль работает только с учебной базой магазина; другие базы, в том числе ' +
-  'скрытые наборы данных для проверки, ей недоступны.';
+const ONLY_HERE = 'Консоль работает только со своей копией учебной базы магазина; другие ' +
+  'базы, в том числе наборы данных для проверки, ей недоступны.';
 
-// Known shortcoming: DDL on MySQL needs a scratch database per session (the schema
-// exercises bring one); until then the console refuses it rather than touch the dataset.
-const MYSQL_DDL = 'Изменять схему (CREATE, ALTER, DROP, RENAME, TRUNCATE) в консоли на MySQL ' +
-  'пока нельзя: такой оператор сразу фиксирует транзакцию, и изменение попало бы в общую ' +
-  'учебную базу. Попробуйте его на копии в SQLite: dbcourse --engine sqlite sql';
+const MYSQL_DATABASE = 'Консоль работает в одной базе — вашей копии магазина; создавать, ' +
+  'удалять и выбирать базы (CREATE/DROP DATABASE, USE) здесь нельзя. Таблицы — можно.';
 
-const MYSQL_TRANSACTION = 'Вся сессия консоли на MySQL — одна транзакция, которая ' +
-  'откатывается при выходе, поэтому START TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT и LOCK ' +
-  'здесь недоступны. Отменить свои изменения: \\reset. Потренировать транзакции можно на ' +
-  'SQLite: dbcourse --engine sqlite sql';
-
-const MYSQL_SET = 'SET в консоли на MySQL недоступен: настройки сессии закреплены курсом. ' +
-  'Переменную можно задать в запросе: SELECT @x := 1;';
+const MYSQL_SET = 'Из SET в консоли доступны SET TRANSACTION, SET autocommit и переменные ' +
+  '(SET @x = 1): остальные настройки сессии закреплены курсом.';
 
 function mysqlRefusal(head: string, words: string, raw: string): string | undefined {
   if (/\/\*M?!/.test(raw)) {
     return 'Исполняемые комментарии /*! ... */ в консоли не выполняются: напишите оператор ' +
       'без них.';
   }
-  if (/^(create|alter|drop|rename|truncate)$/.test(head)) return MYSQL_DDL;
-  if (/^(start|begin|commit|rollback|savepoint|release|xa|lock|unlock)$/.test(head)) {
-    return MYSQL_TRANSACTION;
+  if (head === 'use' || /^(create|drop|alter)\s+(database|schema)\b/i.test(words)) {
+    return MYSQL_DATABASE;
   }
-  if (head === 'set') return MYSQL_SET;
-  if (head === 'use') return ONLY_HERE;
-  if (!MYSQL_QUERY_HEADS.has(head)) {
+  if (head === 'set' &&
+    !/^set\s+((session\s+)?transaction\b|(session\s+)?autocommit\s*=|@[a-z_])/i.test(words)) {
+    return MYSQL_SET;
+  }
+  if (!MYSQL_HEADS.has(head)) {
     return `Оператор ${head.toUpperCase()} в консоли на MySQL недоступен. Здесь выполняются ` +
-      'SELECT, INSERT, UPDATE, DELETE, а также EXPLAIN, SHOW и DESCRIBE.';
+      'запросы, изменения данных, CREATE/ALTER/DROP таблиц и индексов, транзакции, ' +
+      'EXPLAIN, SHOW и DESCRIBE.';
   }
-  if (/\b(into\s+(outfile|dumpfile))\b/i.test(words)) {
-    return 'SELECT ... INTO OUTFILE в консоли недоступен: результат и так выводится на экран.';
+  if (/\b(into\s+(outfile|dumpfile))\b|\bload\s+data\b/i.test(words)) {
+    return 'Чтение и запись файлов сервера (INTO OUTFILE, LOAD DATA) в консоли недоступны: ' +
+      'результат и так выводится на экран.';
   }
   if (/\bdbcourse\w*/i.test(words)) return ONLY_HERE;
   return undefined;

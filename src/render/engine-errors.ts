@@ -84,24 +84,8 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'имя или измените существующую таблицу через ALTER TABLE.'],
   [/command denied to user|Access denied/, () => 'У пользователя курса нет доступа к этому ' +
     'объекту: учебные запросы работают только с базами dbcourse.'],
-  // Constraints, both engines: what changes in the console and change exercises run into.
-  [/^CHECK constraint failed: (\w+)|^Check constraint '(.+?)' is violated/, (m) =>
-    `Строка нарушает ограничение CHECK ${m[1] ?? m[2]}: значение не прошло проверку ` +
-    '(например, цена не может быть отрицательной). Ничего не изменено.'],
-  [/^FOREIGN KEY constraint failed|^Cannot add or update a child row/, () => 'Нарушен внешний ' +
-    'ключ: строка ссылается на запись, которой нет, или на удаляемую запись ещё ссылаются ' +
-    'другие строки. Ничего не изменено.'],
-  [/^Cannot delete or update a parent row/, () => 'На эту строку ссылаются строки другой ' +
-    'таблицы (внешний ключ с ON DELETE RESTRICT): сначала удалите или измените их.'],
-  [/^UNIQUE constraint failed: (.+)$|^Duplicate entry '(.*?)' for key '(.+?)'/, (m) =>
-    `Такое значение уже есть (${m[1] ?? `${m[2]}, ключ ${m[3]}`}), а столбец уникален: ` +
-    'повторять его нельзя. Ничего не изменено.'],
-  [/^NOT NULL constraint failed: (.+)$|^Column '(.+?)' cannot be null/, (m) =>
-    `Столбец ${m[1] ?? m[2]} не допускает NULL: укажите значение.`],
-  [/^Lock wait timeout exceeded/, () => 'Эти строки сейчас изменяет другая сессия (например, ' +
-    'открытая консоль dbcourse sql): отмените изменения там (\\reset или выход) и повторите.'],
-  [/^table (\S+) already exists|^Table '(.+?)' already exists/, (m) =>
-    `Таблица ${m[1] ?? m[2]} уже есть: выберите другое имя или сначала удалите её (DROP TABLE).`],
+  [/^Lock wait timeout exceeded/, () => 'Эти строки сейчас изменяет другая сессия ' +
+    '(незавершённая транзакция): завершите её там и повторите.'],
 ];
 
 export function explainEngineError(message: string): string {

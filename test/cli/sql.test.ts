@@ -88,7 +88,7 @@ describe('SQL piped into dbcourse sql', () => {
   it('exits 1 when a statement fails', async () => {
     const run = await piped('SELECT 1;\nUPDATE books SET price = -1 WHERE id = 1;\n', learnerEnv());
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('ограничение CHECK chk_books_price');
+    expect(run.stderr).toContain('нарушило ограничение CHECK (chk_books_price)');
   });
 });
 
@@ -130,10 +130,20 @@ describe('the dbcourse sql program', () => {
 });
 
 describe.runIf(mysqlUrl)('dbcourse sql on MySQL', () => {
-  it('refuses DDL with a Russian message and exit code 1', async () => {
-    const run = await runCli(['--engine', 'mysql', 'sql', '-e', 'CREATE TABLE notes (id INT)'],
+  it('runs DDL in a copy that the next session no longer has', async () => {
+    const env = learnerEnv({ DBCOURSE_MYSQL_URL: mysqlUrl! });
+    const run = await runCli(['--engine', 'mysql', 'sql', '-e',
+      'CREATE TABLE notes (id INT); INSERT INTO notes VALUES (7); SELECT id FROM notes'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\b7\b/);
+    const again = await runCli(['--engine', 'mysql', 'sql', '-e', 'SELECT id FROM notes'], env);
+    expect(again.code).toBe(1);
+  });
+
+  it('refuses to leave its copy, with a Russian message and exit code 1', async () => {
+    const run = await runCli(['--engine', 'mysql', 'sql', '-e', 'DROP DATABASE mysql'],
       learnerEnv({ DBCOURSE_MYSQL_URL: mysqlUrl! }));
     expect(run.code).toBe(1);
-    expect(run.stderr.replace(/\s+/g, ' ')).toContain('в консоли на MySQL пока нельзя');
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain('создавать, удалять и выбирать базы');
   });
 });

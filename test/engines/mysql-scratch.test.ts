@@ -99,6 +99,24 @@ describe.runIf(mysqlUrl && adminUrl)('schema answers on a real MySQL server', ()
     }
   });
 
+  it('keeps an old scratch database that a connection still uses (a long console session)',
+    async () => {
+      const old = scratch.scratchName(Date.now() - 3600_000);
+      await admin((q) => q(`CREATE DATABASE ${old}`));
+      const user = await connect(parseMysqlUrl(mysqlUrl!));
+      try {
+        await user.connection.query(`USE ${old}`);
+        await judgeSchema(engine, task, task.solution);
+        await engine.close();
+        expect(await existing([old])).toEqual([old]);
+      } finally {
+        await user.connection.end();
+        await admin((q) => q(`DROP DATABASE IF EXISTS ${old}`));
+        engine = await MysqlEngine.open({ target: parseMysqlUrl(mysqlUrl!),
+          fixtures: { dir: fixturesDir() }, timeoutMs: 3000 });
+      }
+    });
+
   it('leaves a foreign database and the shared datasets untouched', async () => {
     const attempts = [
       `DROP TABLE ${foreign}.users`,

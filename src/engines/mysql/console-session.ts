@@ -1,9 +1,11 @@
 /**
- * `dbcourse sql` on MySQL / MariaDB: one connection on the visible dataset database with
- * autocommit off, so the whole session is one transaction that is rolled back at the end (and
- * by the server, should the connection drop). Whatever could end that transaction or reach
- * another database is refused before it runs (console-policy.ts). Runaway statements are
- * stopped by the server's time limit, with KILL QUERY from a second connection as a backstop.
+ * `dbcourse sql` on MySQL / MariaDB: a private scratch copy of the visible dataset database
+ * (scratch.ts), so that anything the learner runs, DDL and transactions included, stays in it
+ * and never holds a lock on the datasets that checks read; the copy is dropped at exit (or,
+ * after a crash, by the next check once no connection uses it). Statements that would reach
+ * another database or change the pinned session are refused before they run
+ * (console-policy.ts). Runaway statements are stopped by the server's time limit, with KILL
+ * QUERY from a second connection as a backstop.
  */
 import type { FieldPacket } from 'mysql2/promise';
 import { DEFAULT_MAX_ROWS, type Cell } from '../engine.js';
@@ -12,11 +14,12 @@ import type {
 } from '../console.js';
 import { changeVerb, consoleRefusal } from '../console-policy.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
+import { createScratch, dropScratch } from './scratch.js';
 import type { MysqlTarget } from './url.js';
 
 export interface MysqlConsoleOptions {
   target: MysqlTarget;
-  /** The visible dataset's database (dbcourse_ds_..._base). */
+  /** The visible dataset's database (dbcourse_ds_..._base), copied for the session. */
   database: string;
   timeoutMs: number;
 }
@@ -33,24 +36,20 @@ function cellOf(value: unknown): Cell {
 
 export class MysqlConsole implements ConsoleSession {
   readonly engine = 'mysql' as const;
-  readonly sandboxNote = 'Запросы выполняются на учебной базе магазина на MySQL внутри одной ' +
-    'транзакции, которая откатывается при выходе: SELECT, INSERT, UPDATE и DELETE ' +
-    'разрешены, изменения видны только в этой консоли. Пока они не отменены (\\reset или ' +
-    'выход), проверка упражнений на изменение данных может ждать те же строки. Изменять ' +
-    'схему (CREATE, DROP) на MySQL в консоли пока нельзя.';
+  readonly sandboxNote = 'Запросы выполняются на вашей личной копии учебной базы магазина ' +
+    'на MySQL: можно всё — SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, транзакции. ' +
+    'Копия исчезнет при выходе; \\reset начинает с чистой копии. Базы для проверки ответов ' +
+    'консоль не трогает.';
 
-  // Known shortcoming: the session's row locks live until \reset or exit, so a change
-  // exercise checked meanwhile waits for them and fails; a scratch database would not.
-  readonly changeNote = 'Изменения видны только в этой консоли и откатятся при выходе. Пока ' +
-    'они не отменены (\\reset или выход), проверка упражнений на изменение данных на MySQL ' +
-    'ждёт те же строки и не проходит.';
+  readonly changeNote = 'Изменения сделаны в вашей копии базы и исчезнут при выходе ' +
+    '(\\reset — начать с чистой копии). На проверку ответов они не влияют.';
 
   private control: Session | undefined;
   private running = false;
   private cancelling = false;
 
   private constructor(private readonly session: Session,
-    private readonly options: MysqlConsoleOptions) {}
+    private readonly options: MysqlConsoleOptions, private scratch: string) {}
 
   static async open(options: MysqlConsoleOptions): Promise<MysqlConsole> {
     const limit = (flavor: Session['flavor']) => flavor === 'mariadb'
@@ -58,18 +57,30 @@ export class MysqlConsole implements ConsoleSession {
       // MySQL limits only SELECT this way; KILL QUERY covers the rest.
       : `max_execution_time = ${options.timeoutMs}`;
     const session = await connect(options.target);
+    let scratch: string | undefined;
 
     try {
-      await session.connection.query(`SET SESSION ${limit(session.flavor)}, autocommit = 0, ` +
+      await session.connection.query(`SET SESSION ${limit(session.flavor)}, ` +
         `sql_select_limit = ${DEFAULT_MAX_ROWS + 1}, innodb_lock_wait_timeout = 5`);
-      await session.connection.query(`USE \`${options.database}\``);
-      await session.connection.query('START TRANSACTION');
+      scratch = await MysqlConsole.copy(options);
+      await session.connection.query(`USE \`${scratch}\``);
     } catch (error) {
+      if (scratch) await dropScratch(session.connection, scratch).catch(() => undefined);
       await session.connection.end().catch(() => undefined);
       throw error;
     }
 
-    return new MysqlConsole(session, options);
+    return new MysqlConsole(session, options, scratch);
+  }
+
+  /** A fresh scratch copy, made on a connection of its own that runs the copy script. */
+  private static async copy(options: MysqlConsoleOptions): Promise<string> {
+    const builder = await connect(options.target, { multipleStatements: true });
+    try {
+      return await createScratch(builder.connection, options.database);
+    } finally {
+      await builder.connection.end().catch(() => undefined);
+    }
   }
 
   async run(sql: string, keep: number): Promise<ConsoleOutcome> {
@@ -103,7 +114,7 @@ export class MysqlConsole implements ConsoleSession {
   private failure(error: unknown): ConsoleOutcome {
     const e = asMysqlError(error);
     if (e.errno !== undefined && TIMEOUT_ERRORS.has(e.errno)) {
-      // Only the statement is undone: the session's transaction goes on.
+      // Only the statement is undone: an open transaction goes on.
       return this.cancelling ? { kind: 'cancelled', reset: false }
         : { kind: 'timeout', seconds: this.options.timeoutMs / 1000, reset: false };
     }
@@ -194,12 +205,18 @@ export class MysqlConsole implements ConsoleSession {
   }
 
   async reset(): Promise<void> {
-    await this.session.connection.query('ROLLBACK');
-    await this.session.connection.query('START TRANSACTION');
+    const { connection } = this.session;
+    await connection.query('ROLLBACK').catch(() => undefined);
+    const fresh = await MysqlConsole.copy(this.options);
+    await connection.query(`USE \`${fresh}\``);
+    const old = this.scratch;
+    this.scratch = fresh;
+    await dropScratch(connection, old).catch(() => undefined);
   }
 
   async close(): Promise<void> {
     await this.session.connection.query('ROLLBACK').catch(() => undefined);
+    await dropScratch(this.session.connection, this.scratch).catch(() => undefined);
     await Promise.all([this.session, this.control].map((s) =>
       s?.connection.end().catch(() => undefined)));
   }

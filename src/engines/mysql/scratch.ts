@@ -29,11 +29,17 @@ export async function dropStaleScratches(connection: Connection, now = Date.now(
   Promise<number> {
   const [rows] = await connection.query('SELECT schema_name FROM information_schema.schemata ' +
     'WHERE schema_name LIKE ?', [`${PREFIX.replace(/_/g, '\\_')}%`]) as unknown as [string[][]];
+  // A console session keeps its copy as long as it runs: a copy that is some connection's
+  // current database is in use, however old (the course user sees its own connections).
+  const [used] = await connection.query('SELECT DISTINCT db FROM information_schema.processlist ' +
+    'WHERE db LIKE ?', [`${PREFIX.replace(/_/g, '\\_')}%`]) as unknown as [string[][]];
+  const inUse = new Set(used.map(([db]) => String(db)));
   let dropped = 0;
 
   for (const [name] of rows) {
     const match = NAME.exec(String(name));
     if (!match || Number(match[1]) > now / 1000 - STALE_AFTER_SECONDS) continue;
+    if (inUse.has(String(name))) continue;
     // Another process may be dropping the same one: that is fine.
     await connection.query(`DROP DATABASE IF EXISTS ${quote(String(name))}`);
     dropped += 1;
