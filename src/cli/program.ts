@@ -65,14 +65,19 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
   program
     .command('list')
     .description('все главы, темы и уроки с отметками о прохождении')
-    .action(() => on(async (ctx) => (await import('./commands/list.js')).list(ctx)));
+    .option('-i, --interactive', 'карта курса: навигация клавишами, поиск, открыть урок')
+    .option('--json', 'в формате JSON (для редакторов и скриптов)')
+    .action((options: { interactive?: boolean; json?: boolean }) =>
+      on(async (ctx) => (await import('./commands/list.js')).list(ctx, options)));
 
   program
     .command('show')
     .description('показать урок')
     .argument('<урок>', 'номер урока: 2-4, 2.4 или lesson-2-4')
-    .action((lesson: string) =>
-      on(async (ctx) => (await import('./commands/show.js')).show(ctx, lesson)));
+    .option('-i, --interactive', 'читать по страницам: оглавление, проверка, подсказки')
+    .action((lesson: string, options: { interactive?: boolean }) =>
+      on(async (ctx) => (await import('./commands/show.js'))
+        .show(ctx, lesson, Boolean(options.interactive))));
 
   program
     .command('check')
@@ -166,7 +171,9 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
   program
     .command('progress')
     .description('прогресс по главам')
-    .action(() => on(async (ctx) => (await import('./commands/progress.js')).progress(ctx)));
+    .option('--json', 'в формате JSON (для редакторов и скриптов)')
+    .action((options: { json?: boolean }) => on(async (ctx) =>
+      (await import('./commands/progress.js')).progress(ctx, Boolean(options.json))));
 
   for (const command of [program, ...program.commands, ...db.commands]) {
     if (command !== program) command.helpOption('-h, --help', 'показать справку');
