@@ -28,4 +28,15 @@ describe('start-up path', () => {
     // The context (course, progress, engines) is imported when a command runs, not for --help.
     expect(main).not.toMatch(/^import (?!type)[^;]*from '\.\/context\.js'/m);
   });
+
+  it('keeps Ink and React inside src/ui, reached only by a dynamic import', () => {
+    const outside = sources(join(root, 'src')).filter((file) => !file.includes(join('src', 'ui')));
+    const offenders = outside
+      .filter((file) => /^import (?!type)[^;]*from '(ink|react)(\/[^']*)?'/m
+        .test(readFileSync(file, 'utf8')) ||
+        /^import (?!type)[^;]*from '[./]*ui\/[^']*'/m.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(offenders).toEqual([]);
+  });
 });
+

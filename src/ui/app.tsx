@@ -2,11 +2,12 @@
  * The interactive course: the welcome for a new learner, the course map and the lesson
  * reader, switching between them. Data comes from the Session; the screens only draw it.
  */
-import { Text, useApp, useInput } from 'ink';
+import { Text, useApp } from 'ink';
 import { useEffect, useState } from 'react';
 import type { CourseOverview } from '../cli/overview.js';
 import type { LessonEntry } from '../course/course.js';
 import { bodyHeight, Frame } from './frame.js';
+import { KeyRouter, useKeys } from './keys.js';
 import { initialMapState, MapScreen, type MapState } from './map/map-screen.js';
 import { ReaderScreen } from './reader/reader-screen.js';
 import { scrollKey } from './scroll.js';
@@ -38,7 +39,7 @@ function Welcome({ text, height, width, session, onStart, onMap, onQuit }: {
   const lines = text.split('\n');
   const view = bodyHeight(height, welcomeKeys, width);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const scrolled = scrollKey(input, key, top, view, lines.length);
     if (scrolled !== undefined) setTop(scrolled);
     else if (key.return) onStart();
@@ -53,7 +54,15 @@ function Welcome({ text, height, width, session, onStart, onMap, onQuit }: {
   );
 }
 
-export function App({ session, start, size }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <KeyRouter>
+      <Screens {...props} />
+    </KeyRouter>
+  );
+}
+
+function Screens({ session, start, size }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize(size);
   const [route, setRoute] = useState<Route>(

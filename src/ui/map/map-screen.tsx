@@ -2,12 +2,13 @@
  * The course map: chapters, topics and lessons with their state, moved through with the
  * keyboard; search, filters and "continue here".
  */
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useRef } from 'react';
 import type { CourseOverview, LessonSummary } from '../../cli/overview.js';
 import type { LessonEntry } from '../../course/course.js';
 import { bar, type Screen } from '../../render/screen.js';
 import { bodyHeight, Frame } from '../frame.js';
+import { useKeys } from '../keys.js';
 import { repeated } from '../scroll.js';
 import { fit } from '../text.js';
 import { detailLine, rowLine, selectedLine } from './map-rows.js';
@@ -139,7 +140,7 @@ export function MapScreen(props: MapScreenProps) {
     return undefined;
   };
 
-  useInput(handle);
+  useKeys(handle);
 
   const body = [filterLine(state, screen), ''];
   if (rows.length === 0) {

@@ -2,12 +2,13 @@
  * The lesson reader: the lesson page by page, its table of contents, the practice with each
  * exercise's state, and hint, check and solution without leaving the screen.
  */
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useMemo, useState } from 'react';
 import type { LessonEntry } from '../../course/course.js';
 import type { Screen } from '../../render/screen.js';
 import { wrapText } from '../../render/wrap.js';
 import { bodyHeight, Frame } from '../frame.js';
+import { useKeys } from '../keys.js';
 import { repeated, scrollKey } from '../scroll.js';
 import { problemText, type OpenLesson, type Session } from '../session.js';
 import { fit } from '../text.js';
@@ -172,7 +173,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
     return setMode('practice');
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (busy) return;
     setStatus(undefined);
     const handlers = { page: onPage, toc: onToc, practice: onPractice, output: onOutput,
