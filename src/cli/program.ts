@@ -59,12 +59,12 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
 
   program
     .command('next')
-    .description('показать следующий непройденный урок (команда по умолчанию)')
+    .description('показать следующий непройденный урок (по умолчанию, если вывод не в терминал)')
     .action(() => on(async (ctx) => (await import('./commands/next.js')).next(ctx)));
 
   program
     .command('list')
-    .description('все главы, темы и уроки с отметками о прохождении')
+    .description('все главы, темы и уроки с отметками; -i — карта курса (по умолчанию в терминале)')
     .option('-i, --interactive', 'карта курса: навигация клавишами, поиск, открыть урок')
     .option('--json', 'в формате JSON (для редакторов и скриптов)')
     .action((options: { interactive?: boolean; json?: boolean }) =>

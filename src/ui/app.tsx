@@ -121,7 +121,11 @@ function Screens({ session, start, size }: AppProps) {
     return (
       <ReaderScreen key={route.lesson.id} session={session} open={opened}
         screen={session.screen(textWidth)} height={height}
-        onBack={() => setRoute({ screen: 'map' })} onOpen={openLesson} />
+        onBack={() => setRoute({ screen: 'map' })} onOpen={(lesson) => {
+          // The map shows the lesson the learner went on to, whatever search was typed.
+          setMapState((s) => ({ ...s, filter: 'all', query: '', searching: false }));
+          openLesson(lesson);
+        }} />
     );
   }
 

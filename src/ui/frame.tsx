@@ -36,8 +36,9 @@ export function bodyHeight(height: number, keys: string[], width: number): numbe
 export function Frame({ header, body, status, keys, height, width, style }:
   FrameProps & { width: number; style: Style }) {
   const help = keyLines(keys, width).map((line) => style.dim(line));
+  // A message of several lines (a lesson's format errors) keeps to its one line here.
   const lines = [header, ...windowOf(body, 0, bodyHeight(height, keys, width)),
-    status ?? '', ...help];
+    (status ?? '').replace(/\s*\n\s*/g, ' '), ...help];
 
   return (
     <Box flexDirection="column">

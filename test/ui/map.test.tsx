@@ -1,6 +1,8 @@
 // The course map as a learner uses it: moving, searching, filtering, continuing, opening.
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/cli/context.js';
+import { root } from '../helpers.js';
 import { keys, learner, renderScreens, type Screen } from './screens.js';
 
 let ctx: Context;
@@ -121,4 +123,17 @@ describe('course map', () => {
     const frame = await screen.press('m', 'карта курса');
     expect(frame).toContain('Пройдено уроков: 0 из 4');
   });
+
+  it('marks a lesson that does not parse, and says why instead of opening it', async () => {
+    ctx = learner({ DBCOURSE_LESSONS_DIR: join(root, 'test', 'fixture-course-broken') });
+    ctx.progress().markOpened('something-else');
+    screen = renderScreens(ctx);
+    let frame = await screen.until('карта курса');
+    expect(frame).toMatch(/> +! +1-1 +урок не читается/);
+
+    frame = await screen.press(keys.enter, 'оформлен неверно');
+    expect(frame).toContain('карта курса');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(29);
+  });
 });
+

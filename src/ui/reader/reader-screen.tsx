@@ -82,7 +82,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
   };
 
   const hint = (back: Mode) => {
-    show(`Подсказка: упражнение ${exercise + 1}`, session.hint(lesson, exercise, width), back);
+    show('Подсказки', session.hint(lesson, exercise, width), back);
     setVersion((v) => v + 1);
   };
 
@@ -92,7 +92,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
       setMode('confirm');
       return;
     }
-    show(`Решение: упражнение ${exercise + 1}`, reply.text, 'practice');
+    show('Решение', reply.text, 'practice');
     setVersion((v) => v + 1);
   };
 
@@ -159,7 +159,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
 
   const onOutput = (input: string, key: Key) => {
     if (!output) return setMode('page');
-    const scrolled = scrollKey(input, key, output.top, viewHeight - 2, output.lines.length);
+    const scrolled = scrollKey(input, key, output.top, viewHeight, output.lines.length);
     if (scrolled !== undefined) return setOutput({ ...output, top: scrolled });
     if (input === 'h') return hint(output.back);
     if (input === 'c') return check(output.back === 'page' ? undefined : exercise, output.back);
@@ -181,12 +181,19 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
     handlers[mode](input, key);
   });
 
-  const section = page.toc[current]?.title ?? '';
+  const where: Record<Mode, string> = {
+    page: current > 0 ? page.toc[current].title : '',
+    toc: 'Оглавление',
+    practice: 'Практика',
+    output: output?.title ?? '',
+    confirm: 'Практика',
+  };
   const percent = page.lines.length <= viewHeight ? 100
     : Math.round((Math.min(top, lastTop) / lastTop) * 100);
   const place = mode === 'page' ? `  ${percent}%` : '';
-  const header = style.accent(fit(`Урок ${lesson.entry.short}. ${lesson.meta.title} › ${section}`,
-    width - place.length - 1)) + place;
+  const title = `Урок ${lesson.entry.short}. ${lesson.meta.title}` +
+    (where[mode] ? ` › ${where[mode]}` : '');
+  const header = style.accent(fit(title, width - place.length - 1)) + place;
 
   let body: string[];
   switch (mode) {
@@ -197,8 +204,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
       body = practiceLines(practice, exercise, screen, viewHeight);
       break;
     case 'output':
-      body = output ? [style.heading(output.title), '',
-        ...output.lines.slice(output.top, output.top + viewHeight - 2)] : [];
+      body = output ? output.lines.slice(output.top, output.top + viewHeight) : [];
       break;
     case 'confirm':
       body = [
