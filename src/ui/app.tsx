@@ -87,7 +87,6 @@ function Screens({ session, start, size }: AppProps) {
       };
     }
 
-    setOpened(undefined);
     setMapState((s) => ({ ...s, selected: route.lesson.id }));
     session.open(route.lesson).then((o) => live && setOpened(o), (error: unknown) => {
       if (!live) return;
@@ -117,7 +116,10 @@ function Screens({ session, start, size }: AppProps) {
   }
 
   if (route.screen === 'reader') {
-    if (!opened) return <Text>Открываю урок {route.lesson.short}…</Text>;
+    // Until the lesson asked for is open, no other lesson's page may show (or take keys).
+    if (opened?.lesson.entry.id !== route.lesson.id) {
+      return <Text>Открываю урок {route.lesson.short}…</Text>;
+    }
     return (
       <ReaderScreen key={route.lesson.id} session={session} open={opened}
         screen={session.screen(textWidth)} height={height}
