@@ -32,15 +32,15 @@ function lessonLine(summary: LessonSummary, isNext: boolean, screen: Screen,
     return style.bad(fit(text, width));
   }
 
-  const mark = stateMark(state, screen);
-  const title = `${entry.short.padEnd(5)} ${lesson.meta.title}`;
   const next = isNext ? '  ← дальше' : '';
   const right = meter(exercises.passed, exercises.total, LESSON_BAR, screen);
-  const prefix = `    ${mark} `;
-  const plainPrefix = `    ${style.color ? '·' : '[ ]'} `;
-  const room = width - displayWidth(plainPrefix);
+  const prefix = `    ${style.color ? '·' : '[ ]'} `;
+  // The title gives way first: "← дальше" and the bar stay on narrow terminals.
+  const room = width - displayWidth(prefix) - displayWidth(next) - displayWidth(right) - 1;
+  const title = fit(`${entry.short.padEnd(5)} ${lesson.meta.title}`, room);
+  const gap = ' '.repeat(Math.max(1, room + 1 - displayWidth(title)));
 
-  return prefix + spread(title + style.accent(next), title + next, right, room);
+  return `    ${stateMark(state, screen)} ${title}${style.accent(next)}${gap}${right}`;
 }
 
 export function rowLine(row: MapRow, overview: CourseOverview, screen: Screen,

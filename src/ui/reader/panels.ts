@@ -68,7 +68,8 @@ export function practiceLines(items: PracticeItem[], cursor: number, screen: Scr
     lines.push(...exerciseTask(chosen.exercise, width, '  ').split('\n'));
     lines.push('', `  Файл ответа: ${style.accent(chosen.path)}`);
     if (p.hintsShown > 0) {
-      lines.push(style.dim(`  Подсказок взято: ${p.hintsShown} из ${chosen.exercise.hints.length}`));
+      const total = chosen.exercise.hints.length;
+      lines.push(style.dim(`  Подсказок взято: ${p.hintsShown} из ${total}`));
     }
     lines.push(style.dim('  Сохраните ответ в файле в своём редакторе и нажмите c.'));
   }

@@ -49,7 +49,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
   const { style, width } = screen;
   const [version, setVersion] = useState(0);
   const [mode, setMode] = useState<Mode>('page');
-  const [top, setTop] = useState(0);
+  const [scrolledTo, setTop] = useState(0);
   const [tocCursor, setTocCursor] = useState(0);
   const [exercise, setExercise] = useState(0);
   const [output, setOutput] = useState<Output>();
@@ -60,8 +60,10 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
     [session, open, width, version]);
   const practice = useMemo(() => session.practice(lesson), [session, lesson, version]);
   const viewHeight = bodyHeight(height, keys[mode], width);
-  const current = sectionAt(page, top);
   const lastTop = Math.max(0, page.lines.length - viewHeight);
+  // A wider terminal makes the page shorter: the place stays within it.
+  const top = Math.min(scrolledTo, lastTop);
+  const current = sectionAt(page, top);
 
   const show = (title: string, text: string, back: Mode) => {
     setOutput({ title, lines: text.split('\n'), top: 0, back });
@@ -81,20 +83,26 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
     });
   };
 
-  const hint = (back: Mode) => {
-    show('Подсказки', session.hint(lesson, exercise, width), back);
+  /** Runs a step that records progress; a failure (a read-only disk) is shown, not thrown. */
+  const attempt = (title: string, back: Mode, step: () => string | undefined) => {
+    try {
+      const text = step();
+      if (text !== undefined) show(title, text, back);
+    } catch (error) {
+      show(title, problemText(error), back);
+    }
     setVersion((v) => v + 1);
   };
 
-  const solution = (giveUp: boolean) => {
+  const hint = (back: Mode) =>
+    attempt('Подсказки', back, () => session.hint(lesson, exercise, width));
+
+  const solution = (giveUp: boolean) => attempt('Решение', 'practice', () => {
     const reply = session.solution(lesson, exercise, giveUp, width);
-    if (reply.locked) {
-      setMode('confirm');
-      return;
-    }
-    show('Решение', reply.text, 'practice');
-    setVersion((v) => v + 1);
-  };
+    if (!reply.locked) return reply.text;
+    setMode('confirm');
+    return undefined;
+  });
 
   const next = () => {
     session.following(lesson.entry).then((entry) => {
@@ -188,8 +196,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
     output: output?.title ?? '',
     confirm: 'Практика',
   };
-  const percent = page.lines.length <= viewHeight ? 100
-    : Math.round((Math.min(top, lastTop) / lastTop) * 100);
+  const percent = lastTop === 0 ? 100 : Math.round((top / lastTop) * 100);
   const place = mode === 'page' ? `  ${percent}%` : '';
   const title = `Урок ${lesson.entry.short}. ${lesson.meta.title}` +
     (where[mode] ? ` › ${where[mode]}` : '');
