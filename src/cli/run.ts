@@ -8,7 +8,8 @@ import { stuckThreads } from '../util/stuck-threads.js';
 import type { Context, GlobalOptions } from './context.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
 import type { Io } from './io.js';
-import { canRunScreens, textWidth } from './terminal.js';
+import { canRunScreens } from './screens-available.js';
+import { textWidth } from './terminal.js';
 import { buildProgram, type Action } from './program.js';
 
 declare const __DBCOURSE_VERSION__: string | undefined;

@@ -19,13 +19,3 @@ export function textWidth(io: Io): number {
     : Number(io.env.COLUMNS) || 80;
   return Math.max(40, Math.min(columns, MAX_WIDTH));
 }
-
-/**
- * Whether the interactive screens can run: a terminal on both ends. CI variables also count
- * as "no": Ink then prints only its last frame, which leaves a learner with a dead screen.
- */
-export function canRunScreens(io: Io): boolean {
-  const ci = [io.env.CI, io.env.CONTINUOUS_INTEGRATION]
-    .some((v) => v !== undefined && v !== '0' && v !== 'false');
-  return Boolean(io.stdin.isTTY && io.stdout.isTTY) && io.env.TERM !== 'dumb' && !ci;
-}

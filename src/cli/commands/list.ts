@@ -2,7 +2,7 @@ import { bar, stateMark } from '../../render/screen.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { courseOverview, type CourseOverview } from '../overview.js';
-import { canRunScreens } from '../terminal.js';
+import { canRunScreens } from '../screens-available.js';
 
 export interface ListOptions {
   json?: boolean;

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import { lessonPage } from '../lesson-page.js';
 import { page } from '../pager.js';
-import { canRunScreens } from '../terminal.js';
+import { canRunScreens } from '../screens-available.js';
 
 export async function show(ctx: Context, lessonId: string, interactive = false):
   Promise<number> {
