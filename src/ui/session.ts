@@ -90,9 +90,11 @@ export class Session {
     const verdicts = results.map(({ verdict, exercise, index: i, file }) =>
       renderVerdict(verdict, exercise, i, screen) +
       (verdict.passed ? '' : '\n    ' + screen.style.dim(`Файл: ${file.path}`)));
+    const passedLesson = this.ctx.lessonState(lesson) === 'passed';
     return {
-      text: [...verdicts, '', checkSummary(this.ctx, lesson, single !== undefined, failed, screen)]
-        .join('\n'),
+      text: [...verdicts, '', checkSummary(this.ctx, lesson, single !== undefined, failed, screen),
+        ...(passedLesson ? [screen.style.dim('Здесь: n — следующий урок, q — карта курса.')] : []),
+      ].join('\n'),
       passed: failed === 0,
     };
   }

@@ -1,4 +1,6 @@
 // The lesson reader as a learner uses it: pages, contents, practice, check, hint, solution.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/cli/context.js';
 import { answer, keys, learner, renderScreens, type Screen } from './screens.js';
@@ -74,9 +76,15 @@ describe('lesson reader', () => {
     frame = await screen.press(keys.escape, 'ПРАКТИКА');
     expect(frame).toMatch(/\[!\] 2\. Что такое NULL — не зачтено \(попыток: 1\)/);
 
+    // Answered right, the lesson is passed, and the reader says how to go on from here.
+    writeFileSync(join(ctx.workspace, 'long-theory', 'what-is-null.txt'), 'b\n');
+    await screen.press('j', '> [!] 2. Что такое NULL');
+    frame = await screen.press('c', 'Урок 1-1 пройден: все 2 упражнений решены.');
+    expect(frame).toContain('Здесь: n — следующий урок, q — карта курса.');
+
     const progress = ctx.progress().lesson('long-theory').exercises;
     expect(progress['cheap-books'].passed).toBe(true);
-    expect(progress['what-is-null']).toMatchObject({ passed: false, attempts: 1 });
+    expect(progress['what-is-null']).toMatchObject({ passed: true, attempts: 2 });
   });
 
   it('gives hints one by one and keeps the solution until passed or given up', async () => {
