@@ -56,3 +56,4 @@ describe('start-up path', () => {
       .toEqual([]);
   });
 });
+

@@ -59,20 +59,25 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
 
   program
     .command('next')
-    .description('показать следующий непройденный урок (команда по умолчанию)')
+    .description('показать следующий непройденный урок (по умолчанию, если вывод не в терминал)')
     .action(() => on(async (ctx) => (await import('./commands/next.js')).next(ctx)));
 
   program
     .command('list')
-    .description('все главы, темы и уроки с отметками о прохождении')
-    .action(() => on(async (ctx) => (await import('./commands/list.js')).list(ctx)));
+    .description('все главы, темы и уроки с отметками; -i — карта курса (по умолчанию в терминале)')
+    .option('-i, --interactive', 'карта курса: навигация клавишами, поиск, открыть урок')
+    .option('--json', 'в формате JSON (для редакторов и скриптов)')
+    .action((options: { interactive?: boolean; json?: boolean }) =>
+      on(async (ctx) => (await import('./commands/list.js')).list(ctx, options)));
 
   program
     .command('show')
     .description('показать урок')
     .argument('<урок>', 'номер урока: 2-4, 2.4 или lesson-2-4')
-    .action((lesson: string) =>
-      on(async (ctx) => (await import('./commands/show.js')).show(ctx, lesson)));
+    .option('-i, --interactive', 'читать по страницам: оглавление, проверка, подсказки')
+    .action((lesson: string, options: { interactive?: boolean }) =>
+      on(async (ctx) => (await import('./commands/show.js'))
+        .show(ctx, lesson, Boolean(options.interactive))));
 
   program
     .command('check')
@@ -204,7 +209,9 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
   program
     .command('progress')
     .description('прогресс по главам')
-    .action(() => on(async (ctx) => (await import('./commands/progress.js')).progress(ctx)));
+    .option('--json', 'в формате JSON (для редакторов и скриптов)')
+    .action((options: { json?: boolean }) => on(async (ctx) =>
+      (await import('./commands/progress.js')).progress(ctx, Boolean(options.json))));
 
   for (const command of [program, ...program.commands, ...db.commands]) {
     if (command !== program) command.helpOption('-h, --help', 'показать справку');

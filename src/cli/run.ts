@@ -8,6 +8,7 @@ import { stuckThreads } from '../util/stuck-threads.js';
 import type { Context, GlobalOptions } from './context.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
 import type { Io } from './io.js';
+import { canRunScreens } from './screens-available.js';
 import { textWidth } from './terminal.js';
 import { buildProgram, type Action } from './program.js';
 
@@ -44,6 +45,28 @@ function usageMessage(error: CommanderError, command: string | undefined): strin
   }
 }
 
+/** Global options that take a value: `--engine mysql` names no command. */
+const valueOptions = new Set(['--workspace', '--engine']);
+
+function hasCommand(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    if (valueOptions.has(argv[i])) i += 1;
+    else if (!argv[i].startsWith('-')) return true;
+  }
+  return false;
+}
+
+/**
+ * No command at all means the course map in a terminal and "next" anywhere else (a pipe, a
+ * script, an editor's task runner); global options alone do not count as a command.
+ */
+function withDefaultCommand(argv: string[], io: Io): string[] {
+  if (hasCommand(argv) || argv.some((a) => ['-h', '--help', '-V', '--version'].includes(a))) {
+    return argv;
+  }
+  return canRunScreens(io) ? [...argv, 'list', '--interactive'] : [...argv, 'next'];
+}
+
 export async function run(argv: string[], io: Io): Promise<RunResult> {
   let pending: { action: Action; options: GlobalOptions } | undefined;
   let printed = '';
@@ -57,11 +80,7 @@ export async function run(argv: string[], io: Io): Promise<RunResult> {
   let code = EXIT_OK;
 
   try {
-    // No command at all means "next"; global options alone do not count as one.
-    const hasCommand = argv.some((arg) => !arg.startsWith('-'));
-    const effective = hasCommand || argv.some((a) => ['-h', '--help', '-V', '--version']
-      .includes(a)) ? argv : [...argv, 'next'];
-    await program.parseAsync(effective, { from: 'user' });
+    await program.parseAsync(withDefaultCommand(argv, io), { from: 'user' });
 
     if (pending) {
       const env = pending.options.color === false ? { ...io.env, NO_COLOR: '1' } : io.env;

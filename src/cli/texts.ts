@@ -1,9 +1,10 @@
 /** Longer learner-facing texts of the program itself. */
 import type { Context } from './context.js';
+import type { Screen } from '../render/screen.js';
 import { wrapText } from '../render/wrap.js';
 
-export function welcomeText(ctx: Context): string {
-  const { style, width } = ctx.screen;
+export function welcomeText(ctx: Context, screen: Screen = ctx.screen): string {
+  const { style, width } = screen;
   const paragraph = (text: string) => wrapText(text, width).join('\n');
 
   return [

@@ -4,7 +4,7 @@ import { isSqlExercise } from '../course/kinds.js';
 import type { Definition, Exercise } from '../course/format.js';
 import type { ExerciseProgress } from '../progress/store.js';
 import { wrapText } from './wrap.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdownSections, type RenderedSection } from './markdown.js';
 import type { Screen } from './screen.js';
 
 export interface PracticeItem {
@@ -102,38 +102,45 @@ export interface LessonView {
   prerequisites: string[];
 }
 
-export function renderLesson(lesson: Lesson, view: LessonView, screen: Screen): string {
+/**
+ * The lesson cut into the parts a reader's table of contents lists: the heading block, the
+ * theory at each heading, definitions, interview questions, resources, practice.
+ */
+export function lessonSections(lesson: Lesson, view: LessonView, screen: Screen):
+  RenderedSection[] {
   const { style, width } = screen;
   const { entry, meta } = lesson;
   const topic = entry.topic;
-  const out: string[] = [];
+  const head: string[] = [];
 
-  out.push(style.dim(`Глава ${topic.chapter.number}. ${topic.chapter.title} › ${topic.title}`));
-  out.push(style.accent(`Урок ${entry.short}. ${meta.title}`));
-  out.push(wrapped(`Цель: ${meta.goal}`, width));
+  head.push(style.dim(`Глава ${topic.chapter.number}. ${topic.chapter.title} › ${topic.title}`));
+  head.push(style.accent(`Урок ${entry.short}. ${meta.title}`));
+  head.push(wrapped(`Цель: ${meta.goal}`, width));
 
   if (view.prerequisites.length > 0) {
-    out.push(style.dim(wrapped(`Опирается на уроки: ${view.prerequisites.join('; ')}`, width)));
+    head.push(style.dim(wrapped(`Опирается на уроки: ${view.prerequisites.join('; ')}`, width)));
   }
 
-  out.push(renderMarkdown(lesson.body, screen));
+  const part = (title: string, body: string): RenderedSection =>
+    ({ title, depth: 2, text: `${section(title, screen)}\n\n${body}` });
 
-  out.push(section('Определения', screen));
-  out.push(meta.definitions.map((d) => definition(d, screen)).join('\n\n'));
+  return [
+    { title: meta.title, depth: 1, text: head.join('\n\n') },
+    ...renderMarkdownSections(lesson.body, screen),
+    part('Определения', meta.definitions.map((d) => definition(d, screen)).join('\n\n')),
+    part('Вопросы с собеседований', meta.interview.map((q, i) => [
+      style.bold(wrapped(`${i + 1}. ${q.question}`, width)),
+      wrapped(q.answer, width, '   '),
+    ].join('\n')).join('\n\n')),
+    part('Что почитать', meta.resources.map((r) => [
+      `• ${style.bold(r.title)} ${style.dim(`[${r.kind}, ${r.lang}]`)}`,
+      `  ${style.accent(r.url)}`,
+      wrapped(r.note, width, '  '),
+    ].join('\n')).join('\n')),
+    { title: 'Практика', depth: 2, text: renderPractice(lesson, view.practice, screen) },
+  ];
+}
 
-  out.push(section('Вопросы с собеседований', screen));
-  out.push(meta.interview.map((q, i) => [
-    style.bold(wrapped(`${i + 1}. ${q.question}`, width)),
-    wrapped(q.answer, width, '   '),
-  ].join('\n')).join('\n\n'));
-
-  out.push(section('Что почитать', screen));
-  out.push(meta.resources.map((r) => [
-    `• ${style.bold(r.title)} ${style.dim(`[${r.kind}, ${r.lang}]`)}`,
-    `  ${style.accent(r.url)}`,
-    wrapped(r.note, width, '  '),
-  ].join('\n')).join('\n'));
-
-  out.push(renderPractice(lesson, view.practice, screen));
-  return out.join('\n\n') + '\n';
+export function renderLesson(lesson: Lesson, view: LessonView, screen: Screen): string {
+  return lessonSections(lesson, view, screen).map((s) => s.text).join('\n\n') + '\n';
 }

@@ -127,3 +127,37 @@ function blocks(tokens: Token[], options: MarkdownOptions, depth: number): strin
 export function renderMarkdown(markdown: string, options: MarkdownOptions): string {
   return blocks(new Lexer().lex(markdown), options, 0);
 }
+
+/** A part of a rendered document that starts at a heading (or the text before the first). */
+export interface RenderedSection {
+  /** The heading as plain text; '' for the text before the first heading. */
+  title: string;
+  /** The heading's level; 0 for the text before the first heading. */
+  depth: number;
+  text: string;
+}
+
+/**
+ * The same text as renderMarkdown, cut at every heading up to `maxDepth`: what a reader's
+ * table of contents jumps to. Joined with blank lines, the sections are renderMarkdown's text.
+ */
+export function renderMarkdownSections(markdown: string, options: MarkdownOptions,
+  maxDepth = 3): RenderedSection[] {
+  const groups: { title: string; depth: number; tokens: Token[] }[] = [];
+
+  for (const token of new Lexer().lex(markdown)) {
+    const heading = token.type === 'heading' ? token as Tokens.Heading : undefined;
+    if (heading && heading.depth <= maxDepth) {
+      const title = unescape(heading.text).replace(/[`*_]/g, '').trim();
+      groups.push({ title, depth: heading.depth, tokens: [token] });
+    } else if (groups.length === 0) {
+      groups.push({ title: '', depth: 0, tokens: [token] });
+    } else {
+      groups[groups.length - 1].tokens.push(token);
+    }
+  }
+
+  return groups
+    .map((g) => ({ title: g.title, depth: g.depth, text: blocks(g.tokens, options, 0) }))
+    .filter((section) => section.text !== '');
+}

@@ -1,60 +1,73 @@
 import { bar, stateMark } from '../../render/screen.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
+import { courseOverview, type CourseOverview } from '../overview.js';
+import { canRunScreens } from '../screens-available.js';
 
-export async function list(ctx: Context): Promise<number> {
-  const course = await ctx.course();
-  const readable = new Map((await ctx.readableLessons()).map((l) => [l.entry.file, l]));
+export interface ListOptions {
+  json?: boolean;
+  interactive?: boolean;
+}
+
+export async function list(ctx: Context, options: ListOptions = {}): Promise<number> {
+  if (options.interactive && !options.json) {
+    if (canRunScreens(ctx.io)) {
+      const { runScreens } = await import('../../ui/launch.js');
+      return runScreens(ctx, { screen: 'map' });
+    }
+    ctx.warn('Карта курса открывается только в терминале; ниже обычный список.');
+  }
+
+  const overview = await courseOverview(ctx);
+  if (options.json) {
+    const { listJson } = await import('../overview-json.js');
+    ctx.print(JSON.stringify(listJson(overview, ctx.engineChoice().name), null, 2));
+    return EXIT_OK;
+  }
+
+  ctx.print(listText(ctx, overview));
+  return EXIT_OK;
+}
+
+function listText(ctx: Context, overview: CourseOverview): string {
   const { style } = ctx.screen;
   const lines: string[] = [];
-  let passedTotal = 0;
-  let nextShort: string | undefined;
 
-  for (const chapter of course.chapters) {
-    const chapterLines: string[] = [];
-    let chapterPassed = 0;
-    let chapterTotal = 0;
+  for (const { chapter, topics, passed, total } of overview.chapters) {
+    lines.push(style.heading(`Глава ${chapter.number}. ${chapter.title}`) +
+      style.dim(`  ${passed}/${total}`));
 
-    for (const topic of chapter.topics) {
-      chapterLines.push(`  ${style.bold(topic.title)}`);
+    for (const { topic, lessons } of topics) {
+      lines.push(`  ${style.bold(topic.title)}`);
 
-      for (const entry of topic.lessons) {
-        const lesson = readable.get(entry.file);
-        chapterTotal += 1;
-
-        if (!lesson) {
-          chapterLines.push(`    ${style.bad('!')}   ${entry.short.padEnd(5)} ` +
+      for (const summary of lessons) {
+        const { entry, lesson, state, exercises } = summary;
+        if (!lesson || state === 'unreadable') {
+          lines.push(`    ${style.bad('!')}   ${entry.short.padEnd(5)} ` +
             style.dim('урок не читается (подробности выше)'));
           continue;
         }
 
-        const state = ctx.lessonState(lesson);
-        const progress = ctx.progress().lesson(lesson.meta.key);
-        const solved = lesson.meta.exercises.filter((e) => progress.exercises[e.id]?.passed);
-        if (state === 'passed') chapterPassed += 1;
-        const isNext = state !== 'passed' && nextShort === undefined;
-        if (isNext) nextShort = entry.short;
-
         const count = state === 'started'
-          ? style.dim(`  ${solved.length}/${lesson.meta.exercises.length}`) : '';
-        chapterLines.push(`    ${stateMark(state, ctx.screen)} ${entry.short.padEnd(5)} ` +
+          ? style.dim(`  ${exercises.passed}/${exercises.total}`) : '';
+        const isNext = summary === overview.next;
+        lines.push(`    ${stateMark(state, ctx.screen)} ${entry.short.padEnd(5)} ` +
           `${lesson.meta.title}${count}${isNext ? style.accent('  ← дальше') : ''}`);
       }
     }
 
-    passedTotal += chapterPassed;
-    lines.push(style.heading(`Глава ${chapter.number}. ${chapter.title}`) +
-      style.dim(`  ${chapterPassed}/${chapterTotal}`), ...chapterLines, '');
+    lines.push('');
   }
 
-  const total = course.lessons.length;
-  ctx.print([
-    `Пройдено уроков: ${passedTotal} из ${total}  ${bar(passedTotal, total, 20, ctx.screen)}`,
+  const total = overview.lessons.length;
+  return [
+    `Пройдено уроков: ${overview.passed} из ${total}  ` +
+      bar(overview.passed, total, 20, ctx.screen),
     '',
     ...lines,
-    style.dim(nextShort
-      ? `Продолжить: dbcourse next (урок ${nextShort}); любой урок: dbcourse show <урок>`
+    style.dim(overview.next
+      ? `Продолжить: dbcourse next (урок ${overview.next.entry.short}); ` +
+        'любой урок: dbcourse show <урок>'
       : 'Все уроки пройдены.'),
-  ].join('\n'));
-  return EXIT_OK;
+  ].join('\n');
 }

@@ -1,57 +1,38 @@
 import { bar } from '../../render/screen.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
+import { courseOverview } from '../overview.js';
 
-export async function progress(ctx: Context): Promise<number> {
-  const course = await ctx.course();
+export async function progress(ctx: Context, json = false): Promise<number> {
+  const overview = await courseOverview(ctx);
   const store = ctx.progress();
-  const { style } = ctx.screen;
-  const rows: string[] = [];
-  let lessonsDone = 0;
-  let exercisesDone = 0;
-  let exercisesTotal = 0;
-  let hints = 0;
-  let gaveUp = 0;
-  let next: string | undefined;
 
-  const readable = new Map((await ctx.readableLessons()).map((l) => [l.entry.file, l]));
-
-  for (const chapter of course.chapters) {
-    let done = 0;
-    let total = 0;
-
-    for (const topic of chapter.topics) {
-      for (const entry of topic.lessons) {
-        const lesson = readable.get(entry.file);
-        if (!lesson) continue;
-        const state = ctx.lessonState(lesson);
-        total += 1;
-        if (state === 'passed') done += 1;
-        else next ??= `${entry.short} ${lesson.meta.title}`;
-
-        for (const exercise of lesson.meta.exercises) {
-          const p = store.exercise(lesson.meta.key, exercise.id);
-          exercisesTotal += 1;
-          if (p.passed) exercisesDone += 1;
-          hints += p.hintsShown;
-          if (p.gaveUp) gaveUp += 1;
-        }
-      }
-    }
-
-    lessonsDone += done;
-    rows.push(`${bar(done, total, 20, ctx.screen)} ${String(done).padStart(2)}/${total}  ` +
-      `Глава ${chapter.number}. ${chapter.title}`);
+  if (json) {
+    const { progressJson } = await import('../overview-json.js');
+    ctx.print(JSON.stringify(progressJson(overview, ctx.engineChoice().name, store.path),
+      null, 2));
+    return EXIT_OK;
   }
+
+  const { style } = ctx.screen;
+  const rows = overview.chapters.map(({ chapter, passed, readable }) =>
+    `${bar(passed, readable, 20, ctx.screen)} ${String(passed).padStart(2)}/${readable}  ` +
+    `Глава ${chapter.number}. ${chapter.title}`);
+  const count = (pick: (e: { passed: number; total: number }) => number) =>
+    overview.lessons.reduce((n, l) => n + pick(l.exercises), 0);
+  const hints = overview.lessons.reduce((n, l) => n + l.hints, 0);
+  const gaveUp = overview.lessons.reduce((n, l) => n + l.gaveUp, 0);
+  const next = overview.next;
 
   ctx.print([
     style.bold('Прогресс по главам'),
     ...rows,
     '',
-    `Уроков пройдено: ${lessonsDone} из ${course.lessons.length}`,
-    `Упражнений решено: ${exercisesDone} из ${exercisesTotal}` +
+    `Уроков пройдено: ${overview.passed} из ${overview.lessons.length}`,
+    `Упражнений решено: ${count((e) => e.passed)} из ${count((e) => e.total)}` +
       style.dim(` (подсказок взято: ${hints}, решений подсмотрено: ${gaveUp})`),
-    next ? `Следующий урок: ${next} — dbcourse next` : style.ok('Курс пройден целиком!'),
+    next?.lesson ? `Следующий урок: ${next.entry.short} ${next.lesson.meta.title} — dbcourse next`
+      : style.ok('Курс пройден целиком!'),
     style.dim(`Прогресс хранится в ${store.path}`),
   ].join('\n'));
   return EXIT_OK;

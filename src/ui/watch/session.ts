@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Context } from '../../cli/context.js';
-import { countsAsAttempt, readFor } from '../../cli/commands/check.js';
+import { countsAsAttempt, readFor } from '../../cli/checking.js';
 import { UserError } from '../../cli/errors.js';
 import type { Lesson } from '../../course/course.js';
 import type { Exercise } from '../../course/format.js';
