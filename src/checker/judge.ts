@@ -2,6 +2,7 @@
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
 import { judgeChange } from './change.js';
+import { judgePlan } from './plan.js';
 import { judgeQuery } from './query.js';
 import { judgeQuestion } from './questions.js';
 import type { Verdict } from './verdict.js';
@@ -13,6 +14,8 @@ export async function judge(exercise: Exercise, answer: string,
       return judgeQuery(await engine(), exercise, answer);
     case 'change':
       return judgeChange(await engine(), exercise, answer);
+    case 'plan':
+      return judgePlan(await engine(), exercise, answer);
     default:
       return judgeQuestion(exercise, answer);
   }

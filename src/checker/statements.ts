@@ -1,7 +1,8 @@
 /**
- * A look at the statements of a change answer before it runs. The engine still parses and
- * runs the text as a whole; this only refuses statements a change exercise never needs
- * (transaction control, DDL, ATTACH, dynamic SQL), so that nothing can outlive the check.
+ * A look at the statements of an answer before it runs. The engine still parses and runs the
+ * text; this only refuses statements an exercise never needs (transaction control, DDL,
+ * ATTACH, dynamic SQL for change answers; anything but CREATE INDEX before the SELECT of a
+ * plan answer), so that nothing can outlive the check.
  */
 
 /** True when the text holds nothing but comments and blanks (the server calls it OK). */
@@ -12,10 +13,24 @@ export function isBlankSql(sql: string): boolean {
 /**
  * The text with string literals, quoted names and comments blanked out, keeping positions.
  * One pass from left to right, so an apostrophe inside a comment (-- O'Reilly) starts no
- * string and a -- inside a string starts no comment.
+ * string and a -- inside a string starts no comment. `keepNames` keeps `quoted` and "quoted"
+ * names as written (only '...' strings and comments are blanked).
  */
-export function blankLiterals(sql: string): string {
+export function blankLiterals(sql: string, options: { keepNames?: boolean } = {}): string {
+  return scan(sql, options.keepNames ?? false).text;
+}
+
+/**
+ * Whether the text holds a comment that MySQL runs as SQL: /*! ... *\/ and MariaDB's
+ * /*M! ... *\/. Every check here reads comments as blanks, so such a text is refused.
+ */
+export function hasExecutableComment(sql: string): boolean {
+  return scan(sql, false).executable;
+}
+
+function scan(sql: string, keepNames: boolean): { text: string; executable: boolean } {
   let out = '';
+  let executable = false;
   let i = 0;
 
   while (i < sql.length) {
@@ -32,7 +47,8 @@ export function blankLiterals(sql: string): string {
         else end += 1;
       }
       end = Math.min(end + 1, sql.length);
-      out += c + ' '.repeat(Math.max(0, end - i - 2)) + (end - i > 1 ? sql[end - 1] : '');
+      out += keepNames && c !== "'" ? sql.slice(i, end)
+        : c + ' '.repeat(Math.max(0, end - i - 2)) + (end - i > 1 ? sql[end - 1] : '');
       i = end;
       continue;
     }
@@ -43,6 +59,7 @@ export function blankLiterals(sql: string): string {
     } else if (c === '/' && next === '*') {
       end = sql.indexOf('*/', i + 2);
       end = end < 0 ? sql.length : end + 2;
+      if (/^\/\*M?!/.test(sql.slice(i, i + 4))) executable = true;
     } else {
       out += c;
       i += 1;
@@ -53,30 +70,100 @@ export function blankLiterals(sql: string): string {
     i = end;
   }
 
-  return out;
+  return { text: out, executable };
 }
 
 const ALLOWED = /^(insert|update|delete|replace|select|with)\b/i;
 const FORBIDDEN = new RegExp('\\b(attach|detach|vacuum|pragma|load_extension|prepare|execute|' +
   'deallocate|call|handler|outfile|dumpfile|dbcourse\\w*)\\b', 'i');
 
-/** The first statement (its first words) that a change exercise does not allow, if any. */
-export function forbiddenStatement(sql: string): string | undefined {
-  const blank = blankLiterals(sql.replace(/^\uFEFF/, ''));
+const EXECUTABLE_COMMENT = '/*! ... */';
+
+interface Statement {
+  /** As written, from its first word (comments before it left out). */
+  original: string;
+  /** The same with literals, names and comments blanked. */
+  words: string;
+}
+
+/** The statements of a text, split at the semicolons outside literals and comments. */
+function statements(sql: string): Statement[] {
+  const text = sql.replace(/^\uFEFF/, '');
+  const blank = blankLiterals(text);
+  const found: Statement[] = [];
   let start = 0;
 
-  const text = sql.replace(/^\uFEFF/, '');
   for (const part of blank.split(';')) {
-    // The statement as written, from its first word (comments before it left out).
     const first = part.search(/\S/);
-    const original = first < 0 ? '' : text.slice(start + first, start + part.length).trim();
+    if (first >= 0) {
+      found.push({ original: text.slice(start + first, start + part.length).trim(),
+        words: part.trim() });
+    }
     start += part.length + 1;
-    const words = part.trim();
-    if (words === '') continue;
-    if (!ALLOWED.test(words) || FORBIDDEN.test(words)) {
-      return original.split(/\s+/).slice(0, 4).join(' ');
+  }
+
+  return found;
+}
+
+function firstWords(statement: Statement): string {
+  return statement.original.split(/\s+/).slice(0, 4).join(' ');
+}
+
+/** The first statement (its first words) that a change exercise does not allow, if any. */
+export function forbiddenStatement(sql: string): string | undefined {
+  // MySQL would run the comment's text unseen by the check below.
+  if (hasExecutableComment(sql)) return EXECUTABLE_COMMENT;
+  const refused = statements(sql).find((s) => !ALLOWED.test(s.words) || FORBIDDEN.test(s.words));
+  return refused && firstWords(refused);
+}
+
+export type PlanScreen =
+  | { ok: true; indexes: string[]; select: string }
+  | { ok: false; reason: PlanRefusal; statement: string };
+
+/**
+ * - not-index: a statement before the SELECT is not CREATE [UNIQUE] INDEX;
+ * - no-select: the answer does not end with a SELECT;
+ * - two-selects: more than one SELECT;
+ * - qualified-name: the index is put into a named database (only the check's copy is meant);
+ * - executable-comment: a MySQL /*! ... *\/ comment, which would run unseen.
+ */
+export type PlanRefusal = 'not-index' | 'no-select' | 'two-selects' | 'qualified-name' |
+  'executable-comment';
+
+const CREATE_INDEX = /^create\s+(unique\s+)?index\b/i;
+const SELECT = /^(select|with|\()/i;
+/** A dot between two names (db.table), not inside a number (price > 9.5). */
+const QUALIFIED = /[\p{L}_`"\]]\s*\.\s*[\p{L}_`"[]/u;
+
+/**
+ * A plan answer: CREATE [UNIQUE] INDEX statements, then exactly one SELECT (or WITH), which
+ * is explained on the check's copy of the dataset. Anything else is refused before it runs.
+ */
+export function planStatements(sql: string): PlanScreen {
+  if (hasExecutableComment(sql)) {
+    return { ok: false, reason: 'executable-comment', statement: EXECUTABLE_COMMENT };
+  }
+
+  const found = statements(sql);
+  const last = found.at(-1);
+  if (!last || !SELECT.test(last.words)) {
+    return { ok: false, reason: 'no-select', statement: last ? firstWords(last) : '' };
+  }
+
+  for (const statement of found.slice(0, -1)) {
+    if (SELECT.test(statement.words)) {
+      return { ok: false, reason: 'two-selects', statement: firstWords(statement) };
+    }
+    if (!CREATE_INDEX.test(statement.words) || FORBIDDEN.test(statement.words)) {
+      return { ok: false, reason: 'not-index', statement: firstWords(statement) };
+    }
+    const names = blankLiterals(statement.original, { keepNames: true });
+    if (QUALIFIED.test(names) || /dbcourse/i.test(names)) {
+      return { ok: false, reason: 'qualified-name', statement: firstWords(statement) };
     }
   }
 
-  return undefined;
+  return { ok: true, indexes: found.slice(0, -1).map((s) => s.original),
+    select: last.original };
 }

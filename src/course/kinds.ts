@@ -2,13 +2,15 @@
  * Facts about exercise kinds that commands need at run time. Apart from format.ts, whose zod
  * schema costs start-up time and is loaded only to parse a changed lesson.
  */
-import type { ChangeExercise, EngineName, Exercise, QueryExercise } from './format.js';
+import type {
+  ChangeExercise, EngineName, Exercise, PlanExercise, QueryExercise,
+} from './format.js';
 
-export type SqlExercise = QueryExercise | ChangeExercise;
+export type SqlExercise = QueryExercise | ChangeExercise | PlanExercise;
 
 /** Exercises answered with SQL in a .sql file (the others are questions in a .txt file). */
 export function isSqlExercise(e: Exercise): e is SqlExercise {
-  return e.kind === 'query' || e.kind === 'change';
+  return e.kind === 'query' || e.kind === 'change' || e.kind === 'plan';
 }
 
 /** The reference solution for an engine: its own where the dialects differ. */

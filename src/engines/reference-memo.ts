@@ -10,8 +10,9 @@ import { dirname, join } from 'node:path';
 import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type {
-  ChangeOutcome, Engine, QueryOptions, QueryOutcome, ResultSet,
+  ChangeOutcome, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet,
 } from './engine.js';
+import type { PlanRequest } from './plan.js';
 
 interface Entry {
   results: Record<string, ResultSet>;
@@ -51,6 +52,10 @@ export class ReferenceMemo implements Engine {
 
   change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome> {
     return this.engine.change(dataset, sql, options);
+  }
+
+  plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome> {
+    return this.engine.plan(dataset, request, options);
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

@@ -54,6 +54,8 @@ function kindLabel(exercise: Exercise): string {
       return 'запрос';
     case 'change':
       return 'изменение данных';
+    case 'plan':
+      return 'план запроса';
     case 'choice':
       return exercise.multiple ? 'несколько вариантов' : 'один вариант';
     case 'ordering':

@@ -4,6 +4,7 @@ import type { Exercise } from '../course/format.js';
 import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
 import { explainEngineError } from './engine-errors.js';
+import { planStatementText, shortfallLines } from './plan-verdict.js';
 import type { Screen } from './screen.js';
 import { formatNumber, renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -182,6 +183,9 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         resultTable('Ожидалось', feedback.shown.expected, screen),
       ];
     case 'statement-not-allowed':
+      if (feedback.statement === '/*! ... */') {
+        return [planStatementText('executable-comment', feedback.statement)];
+      }
       return [`«${feedback.statement}…» — такой оператор в этом упражнении не нужен. Здесь ` +
         'можно только INSERT, UPDATE и DELETE (SELECT и WITH — внутри них); транзакцию ' +
         'dbcourse открывает и откатывает сам. Ничего не выполнялось.'];
@@ -201,6 +205,13 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         feedback.mistake && mistakes[feedback.mistake] ? mistakes[feedback.mistake]
           : 'Проверьте граничные случаи: NULL, равные значения, пустые группы, > против >=, ' +
             'повторяющиеся строки.'];
+    case 'plan-statement':
+      return [planStatementText(feedback.reason, feedback.statement)];
+    case 'index-failed':
+      return [`Оператор «${feedback.statement.split(/\s+/).slice(0, 8).join(' ')}» не ` +
+        `выполнился: ${failureText(feedback.failure)}`];
+    case 'plan-shortfall':
+      return shortfallLines(feedback.shortfall, feedback.plan);
     case 'unreadable':
       return [{
         'letters': 'Не удалось прочитать ответ: впишите латинские буквы вариантов ' +

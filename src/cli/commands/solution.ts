@@ -20,7 +20,8 @@ function solutionText(exercise: Exercise, engine: EngineName, ctx: Context): str
   const { style } = ctx.screen;
   switch (exercise.kind) {
     case 'query':
-    case 'change': {
+    case 'change':
+    case 'plan': {
       return highlightSql(referenceFor(exercise, engine).trim(), style)
         .split('\n').map((l) => `    ${l}`).join('\n');
     }

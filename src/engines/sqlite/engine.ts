@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import {
-  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryOptions, type QueryOutcome,
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type PlanOutcome, type QueryOptions,
+  type QueryOutcome,
 } from '../engine.js';
+import type { PlanRequest } from '../plan.js';
 import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
+import { readSqlitePlan, type RawPlanOutcome } from './plan.js';
 import { Sandbox } from './sandbox.js';
 
 export interface SqliteEngineOptions {
@@ -23,6 +26,7 @@ interface Runner {
   change(request: { path: string; sql: string }, maxRows: number): ChangeOutcome;
   readsTables(request: { path: string; sql: string }):
     { ok: true; readsTables: boolean } | { ok: false };
+  plan(request: { path: string; indexes: string[]; select: string }): RawPlanOutcome;
 }
 
 export class SqliteEngine implements Engine {
@@ -60,6 +64,15 @@ export class SqliteEngine implements Engine {
       return this.runner().change({ path, sql }, this.maxRows);
     }
     return this.sandbox.change(path, sql);
+  }
+
+  async plan(dataset: string, request: PlanRequest, options: QueryOptions = {}):
+    Promise<PlanOutcome> {
+    const path = this.path(dataset);
+    const raw = options.trusted && this.options.trustReferences
+      ? this.runner().plan({ path, ...request })
+      : await this.sandbox.plan(path, request.indexes, request.select);
+    return raw.ok && 'raw' in raw ? { ok: true, plan: readSqlitePlan(raw.raw) } : raw as PlanOutcome;
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

@@ -7,11 +7,14 @@
 import { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
 import type { ChangeOutcome, QueryOutcome } from '../engine.js';
+import type { RawPlanOutcome } from './plan.js';
 
-type Reply = QueryOutcome | ChangeOutcome | { ok: true; readsTables: boolean };
+type Reply = QueryOutcome | ChangeOutcome | RawPlanOutcome | { ok: true; readsTables: boolean };
 
 interface Request {
-  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' };
+  /** `sql` is what the clock and a timeout are about; a plan also sends its parts. */
+  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' | 'plan';
+    indexes?: string[]; select?: string };
   resolve: (reply: Reply) => void;
 }
 
@@ -40,6 +43,11 @@ export class Sandbox {
 
   change(path: string, sql: string): Promise<ChangeOutcome> {
     return this.request({ path, sql, mode: 'change' }) as Promise<ChangeOutcome>;
+  }
+
+  plan(path: string, indexes: string[], select: string): Promise<RawPlanOutcome> {
+    return this.request({ path, sql: [...indexes, select].join(';\n'), mode: 'plan', indexes,
+      select }) as Promise<RawPlanOutcome>;
   }
 
   async readsTables(path: string, sql: string): Promise<boolean | undefined> {
