@@ -155,13 +155,11 @@ export function planStatements(sql: string): PlanScreen {
     if (SELECT.test(statement.words)) {
       return { ok: false, reason: 'two-selects', statement: firstWords(statement) };
     }
-    if (!CREATE_INDEX.test(statement.words) || FORBIDDEN.test(statement.words)) {
-      return { ok: false, reason: 'not-index', statement: firstWords(statement) };
-    }
     const names = blankLiterals(statement.original, { keepNames: true });
-    if (QUALIFIED.test(names) || /dbcourse/i.test(names)) {
-      return { ok: false, reason: 'qualified-name', statement: firstWords(statement) };
-    }
+    const refusal = !CREATE_INDEX.test(statement.words) ? 'not-index'
+      : QUALIFIED.test(names) || /dbcourse/i.test(names) ? 'qualified-name'
+        : FORBIDDEN.test(statement.words) ? 'not-index' : undefined;
+    if (refusal) return { ok: false, reason: refusal, statement: firstWords(statement) };
   }
 
   return { ok: true, indexes: found.slice(0, -1).map((s) => s.original),

@@ -112,6 +112,11 @@ function mergedKeys(node: JsonObject): string[] {
   return keys;
 }
 
+/** `union(PRIMARY,idx_a)`, `sort_union(a,intersect(b,c))` or `a,b` -> the index names. */
+function mergeKeyNames(key: string): string[] {
+  return (key.match(/[\w$]+/g) ?? []).filter((k) => !/^(sort_)?union$|^intersect$/.test(k));
+}
+
 export function readMysqlPlan(raw: RawMysqlPlan): QueryPlan {
   const aliases = raw.note ? tablesByAlias(raw.note) : new Map<string, string>();
   const catalog = indexes(raw.statistics);
@@ -138,7 +143,7 @@ export function readMysqlPlan(raw: RawMysqlPlan): QueryPlan {
 
     const keyText = typeof node.key === 'string' ? node.key : undefined;
     const keys = accessType === 'index_merge'
-      ? (keyText?.split(',') ?? mergedKeys(node)) : keyText ? [keyText] : [];
+      ? (keyText ? mergeKeyNames(keyText) : mergedKeys(node)) : keyText ? [keyText] : [];
     const used = strings(node.used_key_parts);
     const access = accessType === 'ALL' ? 'full-scan' as const
       : accessType === 'index' ? 'index-scan' as const : 'index-lookup' as const;
