@@ -5,10 +5,14 @@
  */
 import type { Course, Lesson } from '../course/course.js';
 import type {
-  ChangeExercise, Exercise, QueryExercise, SchemaExercise,
+  ChangeExercise, Exercise, PlanExercise, QueryExercise, SchemaExercise,
 } from '../course/format.js';
+import type { CompareOptions } from '../checker/compare.js';
+import type { Feedback } from '../checker/verdict.js';
 import { schemaRequest } from '../checker/schema.js';
-import { forbiddenSchemaStatement, forbiddenStatement } from '../checker/statements.js';
+import {
+  forbiddenSchemaStatement, forbiddenStatement, planStatements,
+} from '../checker/statements.js';
 import type { Engine } from '../engines/engine.js';
 import { judge } from '../checker/judge.js';
 import { claimsEngine, referenceFor, type SqlExercise } from '../course/kinds.js';
@@ -89,7 +93,7 @@ function withoutFinalLimit(sql: string):
     : { sql: sql.slice(0, match.index), limit: first!, offset: offset ?? 0 };
 }
 
-async function limitProblems(engine: Engine, exercise: QueryExercise,
+async function limitProblems(engine: Engine, exercise: CompareOptions,
   reference: string): Promise<string[]> {
   if (!/\bLIMIT\b/i.test(reference)) return [];
   if (!exercise.orderBy) return ['LIMIT без orderBy: какие строки попадут в ответ, не определено'];
@@ -115,12 +119,26 @@ async function limitProblems(engine: Engine, exercise: QueryExercise,
   return problems;
 }
 
+function feedbackDetail(feedback: Feedback): string {
+  if (feedback.kind === 'plan-shortfall') {
+    const { shortfall } = feedback;
+    const table = 'table' in shortfall ? ` ${shortfall.table}` : '';
+    return `${feedback.kind}: нет свойства ${shortfall.property}${table}`;
+  }
+  if (feedback.kind === 'failure' || feedback.kind === 'index-failed') {
+    return `${feedback.kind}: ${JSON.stringify(feedback.failure)}`;
+  }
+  return feedback.kind;
+}
+
 /** The reference passes its own check, and answers that must fail do fail. */
 async function selfCheckProblems(engine: Engine, exercise: SqlExercise, reference: string,
   mustFail: string[]): Promise<string[]> {
   const problems: string[] = [];
   const own = await judge(exercise, reference, async () => engine);
-  if (!own.passed) problems.push(`эталон не проходит собственную проверку: ${own.feedback.kind}`);
+  if (!own.passed) {
+    problems.push(`эталон не проходит собственную проверку: ${feedbackDetail(own.feedback)}`);
+  }
 
   for (const wrong of mustFail) {
     const verdict = await judge(exercise, wrong, async () => engine);
@@ -129,15 +147,17 @@ async function selfCheckProblems(engine: Engine, exercise: SqlExercise, referenc
   return problems;
 }
 
-async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<string[]> {
-  if (!claimsEngine(exercise, engine.name)) return [];
-
-  const reference = referenceFor(exercise, engine.name);
+/**
+ * A query's or a plan's reference SELECT on every dataset: it runs, gives rows on the base,
+ * and the answers that must fail do; its LIMIT cuts unambiguously.
+ */
+async function resultProblems(engine: Engine, exercise: SqlExercise & CompareOptions,
+  reference: string, select: string): Promise<string[]> {
   const problems: string[] = [];
   const results: string[] = [];
 
   for (const dataset of engine.datasets.filter((d) => !d.sameRowsAs)) {
-    const outcome = await engine.query(dataset.name, reference);
+    const outcome = await engine.query(dataset.name, select);
     if (!outcome.ok) {
       problems.push(`эталон не выполняется на наборе «${dataset.name}»: ` +
         JSON.stringify(outcome.failure));
@@ -152,13 +172,47 @@ async function queryProblems(engine: Engine, exercise: QueryExercise): Promise<s
   problems.push(...await selfCheckProblems(engine, exercise, reference,
     ['', '-- только комментарий', 'SELECT 1']));
 
-  problems.push(...await limitProblems(engine, exercise, reference));
+  problems.push(...await limitProblems(engine, exercise, select));
 
   if (new Set(results).size === 1) {
     problems.push('warning: результат эталона одинаков на всех наборах данных — ответ, ' +
       'подогнанный под основную базу, не отличить от верного');
   }
 
+  return problems;
+}
+
+async function queryProblems(engine: Engine, exercise: SqlExercise & CompareOptions):
+  Promise<string[]> {
+  if (!claimsEngine(exercise, engine.name)) return [];
+  const reference = referenceFor(exercise, engine.name);
+  return resultProblems(engine, exercise, reference, reference);
+}
+
+/**
+ * A plan exercise: its reference is CREATE INDEX statements and one SELECT, passes on every
+ * dataset and has every plan property; and the same SELECT without those indexes must not
+ * have them all, or the exercise teaches nothing.
+ */
+async function planProblems(engine: Engine, exercise: PlanExercise): Promise<string[]> {
+  if (!claimsEngine(exercise, engine.name)) return [];
+
+  const reference = referenceFor(exercise, engine.name);
+  const screen = planStatements(reference);
+  if (!screen.ok) {
+    return [`эталон должен состоять из CREATE INDEX и одного SELECT в конце: ${screen.reason} ` +
+      `(${screen.statement})`];
+  }
+
+  const problems = await resultProblems(engine, exercise, reference, screen.select);
+  if (screen.indexes.length > 0) {
+    const bare = await judge(exercise, screen.select, async () => engine);
+    if (bare.passed) {
+      problems.push('тот же SELECT без CREATE INDEX из эталона уже проходит проверку плана: ' +
+        'упражнение ничему не учит. Выберите запрос, которому нужен новый индекс (большая ' +
+        'таблица, избирательное условие)');
+    }
+  }
   return problems;
 }
 
@@ -264,6 +318,7 @@ export async function checkCourse(course: Course, engine: Engine,
       const found = exercise.kind === 'query' ? await queryProblems(engine, exercise)
         : exercise.kind === 'change' ? await changeProblems(engine, exercise)
           : exercise.kind === 'schema' ? await schemaProblems(engine, exercise)
+          : exercise.kind === 'plan' ? await planProblems(engine, exercise)
             : questionProblems(exercise);
       for (const message of found) {
         const warning = message.startsWith('warning: ');

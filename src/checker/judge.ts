@@ -2,6 +2,7 @@
 import type { Exercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
 import { judgeChange } from './change.js';
+import { judgePlan } from './plan.js';
 import { judgeQuery } from './query.js';
 import { judgeQuestion } from './questions.js';
 import { judgeSchema } from './schema.js';
@@ -16,6 +17,8 @@ export async function judge(exercise: Exercise, answer: string,
       return judgeChange(await engine(), exercise, answer);
     case 'schema':
       return judgeSchema(await engine(), exercise, answer);
+    case 'plan':
+      return judgePlan(await engine(), exercise, answer);
     default:
       return judgeQuestion(exercise, answer);
   }

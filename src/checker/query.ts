@@ -1,8 +1,11 @@
-/** Judges a query exercise: the learner's result against the reference's, on every dataset. */
+/**
+ * Judges a query exercise: the learner's result against the reference's, on every dataset.
+ * Plan exercises judge their SELECT's result the same way (resultFeedback).
+ */
 import type { QueryExercise } from '../course/format.js';
 import { claimsEngine, referenceFor } from '../course/kinds.js';
 import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
-import { compareResults } from './compare.js';
+import { compareResults, type CompareOptions } from './compare.js';
 import { blankLiterals } from './statements.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
 
@@ -33,12 +36,12 @@ const MAX_MUTANTS = 40;
  * The typical mistake a wrong answer matches, if one does: the reference with that mistake
  * gives exactly the learner's rows on the dataset where they went wrong.
  */
-async function knownMistake(engine: Engine, exercise: QueryExercise, reference: string,
+async function knownMistake(engine: Engine, rules: CompareOptions, reference: string,
   dataset: string, actual: ResultSet): Promise<string | undefined> {
   const { mutants } = await import('../authoring/mutants.js');
   for (const mutant of mutants(reference).slice(0, MAX_MUTANTS)) {
     const outcome = await engine.query(dataset, mutant.sql, { trusted: true });
-    if (outcome.ok && !compareResults(actual, outcome.result, exercise)) return mutant.mutation;
+    if (outcome.ok && !compareResults(actual, outcome.result, rules)) return mutant.mutation;
   }
   return undefined;
 }
@@ -53,9 +56,18 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
     return verdict(exercise, { kind: 'needs-engine', engines: exercise.engines ?? [] });
   }
 
-  const reference = referenceFor(exercise, engine.name);
+  return verdict(exercise, await resultFeedback(engine, exercise, answer,
+    referenceFor(exercise, engine.name)));
+}
+
+/**
+ * The learner's SELECT against the reference SELECT on every dataset of the engine: the first
+ * difference (rule 12 of CHECKING.md), or `passed`.
+ */
+export async function resultFeedback(engine: Engine, rules: CompareOptions, answer: string,
+  reference: string): Promise<QueryFeedback> {
   // A dataset that only stores the same rows in another order tells nothing without an order.
-  const datasets = engine.datasets.filter((d) => !d.sameRowsAs || exercise.orderBy);
+  const datasets = engine.datasets.filter((d) => !d.sameRowsAs || rules.orderBy);
   // The visible dataset first (most wrong answers stop there); then every hidden one is
   // queued at once, so the sandbox thread works through them while this one runs references.
   const [visible, ...hidden] = datasets;
@@ -72,43 +84,40 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
     const learner = await (i === 0 ? first : rest[i - 1]);
 
     if (!learner.ok) {
-      const feedback: QueryFeedback = learner.failure.kind === 'empty'
-        ? { kind: 'empty-answer' }
+      return learner.failure.kind === 'empty' ? { kind: 'empty-answer' }
         : { kind: 'failure', failure: learner.failure };
-      return verdict(exercise, feedback);
     }
 
     if (!expected.ok) {
-      return verdict(exercise,
-        { kind: 'reference-broken', dataset: dataset.name, failure: expected.failure });
+      return { kind: 'reference-broken', dataset: dataset.name, failure: expected.failure };
     }
 
     mostRows = Math.max(mostRows, expected.result.rows.length);
-    const difference = compareResults(learner.result, expected.result, exercise);
+    const difference = compareResults(learner.result, expected.result, rules);
     if (!difference) {
       if (i === 0) rest = hidden.map((d) => engine.query(d.name, answer));
       continue;
     }
 
-    const mistake = await knownMistake(engine, exercise, reference, dataset.name,
+    const mistake = await knownMistake(engine, rules, reference, dataset.name,
       learner.result);
     const named = mistake ? { mistake } : {};
-    return verdict(exercise, i === 0
+    return i === 0
       ? { kind: 'different', difference, shown: { actual: learner.result,
         expected: expected.result }, ...named }
-      : { kind: 'hidden-dataset', property: dataset.property, difference, ...named });
+      : { kind: 'hidden-dataset', property: dataset.property, difference, ...named };
   }
 
   // A single row has no order to get wrong.
-  if (exercise.orderBy && mostRows > 1 && lacksOrderBy(answer)) {
-    return verdict(exercise, { kind: 'no-order-by' });
+  if (rules.orderBy && mostRows > 1 && lacksOrderBy(answer)) {
+    return { kind: 'no-order-by' };
   }
 
   // Same result everywhere and no table read: the rows were typed in, not queried.
   if (await engine.readsTables(answer) === false &&
     await engine.readsTables(reference, { trusted: true })) {
-    return verdict(exercise, { kind: 'literal-rows' });
+    return { kind: 'literal-rows' };
   }
 
-  return verdict(exercise, { kind: 'passed' });
+  return { kind: 'passed' };
 }

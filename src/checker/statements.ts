@@ -1,8 +1,9 @@
 /**
- * A look at the statements of a change or schema answer before it runs. The engine still
- * parses and runs the text as a whole; this only refuses statements the exercise never needs
- * (transaction control, ATTACH, PRAGMA, dynamic SQL, other databases; DDL in a change), so
- * that nothing can reach beyond the check's own copy or outlive it.
+ * A look at the statements of an answer before it runs. The engine still parses and runs the
+ * text as a whole; this only refuses statements the exercise never needs (transaction control,
+ * ATTACH, PRAGMA, dynamic SQL, other databases; DDL in a change; anything but CREATE INDEX
+ * before the SELECT of a plan answer), so that nothing can reach beyond the check's own copy
+ * or outlive it.
  */
 
 /** True when the text holds nothing but comments and blanks (the server calls it OK). */
@@ -12,12 +13,12 @@ export function isBlankSql(sql: string): boolean {
 
 /**
  * The text with string literals, quoted names and comments blanked out, keeping positions;
- * with `keepQuotedNames`, `names` and "names" stay (a screen must see the names used).
+ * with `keepNames`, `names` and "names" stay as written (a screen must see the names used).
  * One pass from left to right, so an apostrophe inside a comment (-- O'Reilly) starts no
  * string and a -- inside a string starts no comment.
  */
-export function blankLiterals(sql: string, keepQuotedNames = false): string {
-  return scan(sql, keepQuotedNames).text;
+export function blankLiterals(sql: string, options: { keepNames?: boolean } = {}): string {
+  return scan(sql, options.keepNames ?? false).text;
 }
 
 /** Whether the text has a MySQL executable comment, /*! ... *\/ or /*M! ... *\/. */
@@ -25,7 +26,7 @@ export function hasExecutableComment(sql: string): boolean {
   return scan(sql, false).executable;
 }
 
-function scan(sql: string, keepQuotedNames: boolean): { text: string; executable: boolean } {
+function scan(sql: string, keepNames: boolean): { text: string; executable: boolean } {
   let executable = false;
   let out = '';
   let i = 0;
@@ -35,7 +36,7 @@ function scan(sql: string, keepQuotedNames: boolean): { text: string; executable
     const next = sql[i + 1];
     let end = i + 1;
 
-    if (c === "'" || (!keepQuotedNames && (c === '"' || c === '`'))) {
+    if (c === "'" || c === '"' || c === '`') {
       end = i + 1;
       while (end < sql.length) {
         if (sql[end] === '\\' && c !== '`') end += 2;
@@ -46,7 +47,8 @@ function scan(sql: string, keepQuotedNames: boolean): { text: string; executable
       // An unclosed string runs to the end of the text: none of it is code.
       const closed = end < sql.length;
       end = Math.min(end + 1, sql.length);
-      out += c + ' '.repeat(Math.max(0, end - i - (closed ? 2 : 1))) + (closed ? sql[end - 1] : '');
+      out += keepNames && c !== "'" ? sql.slice(i, end)
+        : c + ' '.repeat(Math.max(0, end - i - (closed ? 2 : 1))) + (closed ? sql[end - 1] : '');
       i = end;
       continue;
     }
@@ -90,28 +92,45 @@ const SCHEMA_FORBIDDEN = new RegExp('\\b(attach|detach|vacuum|pragma|load_extens
   'performance_schema|mysql|sys|database|schema|temporary|temp|federated|federatedx|connect|' +
   'spider|connection|directory|definer)\\b', 'i');
 
-function firstRefused(sql: string, allowed: RegExp, forbidden: RegExp,
-  keepQuotedNames: boolean): string | undefined {
-  const text = sql.replace(/^\uFEFF/, '');
-  // MySQL runs the text of /*! ... */ comments: it would pass the screen unseen.
-  if (hasExecutableComment(text)) return '/*!';
+/** MySQL runs the text of executable comments: it would pass every screen here unseen. */
+export const EXECUTABLE_COMMENT = '/*! ... */';
 
-  const blank = blankLiterals(text, keepQuotedNames);
+interface Statement {
+  /** As written, from its first word (comments before it left out). */
+  original: string;
+  /** The same with literals and comments blanked (names too, unless kept). */
+  words: string;
+}
+
+/** The statements of a text, split at the semicolons outside literals and comments. */
+function statements(sql: string, keepNames = false): Statement[] {
+  const text = sql.replace(/^\uFEFF/, '');
+  const blank = blankLiterals(text, { keepNames });
+  const found: Statement[] = [];
   let start = 0;
 
   for (const part of blank.split(';')) {
-    // The statement as written, from its first word (comments before it left out).
     const first = part.search(/\S/);
-    const original = first < 0 ? '' : text.slice(start + first, start + part.length).trim();
-    start += part.length + 1;
-    const words = part.trim();
-    if (words === '') continue;
-    if (!allowed.test(words) || forbidden.test(words)) {
-      return original.split(/\s+/).slice(0, 4).join(' ');
+    if (first >= 0) {
+      found.push({ original: text.slice(start + first, start + part.length).trim(),
+        words: part.trim() });
     }
+    start += part.length + 1;
   }
 
-  return undefined;
+  return found;
+}
+
+function firstWords(statement: Statement): string {
+  return statement.original.split(/\s+/).slice(0, 4).join(' ');
+}
+
+function firstRefused(sql: string, allowed: RegExp, forbidden: RegExp,
+  keepNames: boolean): string | undefined {
+  if (hasExecutableComment(sql)) return EXECUTABLE_COMMENT;
+  const refused = statements(sql, keepNames)
+    .find((s) => !allowed.test(s.words) || forbidden.test(s.words));
+  return refused && firstWords(refused);
 }
 
 /** The first statement (its first words) that a change exercise does not allow, if any. */
@@ -122,4 +141,53 @@ export function forbiddenStatement(sql: string): string | undefined {
 /** The first statement (its first words) that a schema exercise does not allow, if any. */
 export function forbiddenSchemaStatement(sql: string): string | undefined {
   return firstRefused(sql, SCHEMA_ALLOWED, SCHEMA_FORBIDDEN, true);
+}
+
+export type PlanScreen =
+  | { ok: true; indexes: string[]; select: string }
+  | { ok: false; reason: PlanRefusal; statement: string };
+
+/**
+ * - not-index: a statement before the SELECT is not CREATE [UNIQUE] INDEX;
+ * - no-select: the answer does not end with a SELECT;
+ * - two-selects: more than one SELECT;
+ * - qualified-name: the index is put into a named database (only the check's copy is meant);
+ * - executable-comment: a MySQL /*! ... *\/ comment, which would run unseen.
+ */
+export type PlanRefusal = 'not-index' | 'no-select' | 'two-selects' | 'qualified-name' |
+  'executable-comment';
+
+const CREATE_INDEX = /^create\s+(unique\s+)?index\b/i;
+const SELECT = /^(select|with|\()/i;
+/** A dot between two names (db.table), not inside a number (price > 9.5). */
+const QUALIFIED = /[\p{L}_`"\]]\s*\.\s*[\p{L}_`"[]/u;
+
+/**
+ * A plan answer: CREATE [UNIQUE] INDEX statements, then exactly one SELECT (or WITH), which
+ * is explained on the check's copy of the dataset. Anything else is refused before it runs.
+ */
+export function planStatements(sql: string): PlanScreen {
+  if (hasExecutableComment(sql)) {
+    return { ok: false, reason: 'executable-comment', statement: EXECUTABLE_COMMENT };
+  }
+
+  const found = statements(sql);
+  const last = found.at(-1);
+  if (!last || !SELECT.test(last.words)) {
+    return { ok: false, reason: 'no-select', statement: last ? firstWords(last) : '' };
+  }
+
+  for (const statement of found.slice(0, -1)) {
+    if (SELECT.test(statement.words)) {
+      return { ok: false, reason: 'two-selects', statement: firstWords(statement) };
+    }
+    const names = blankLiterals(statement.original, { keepNames: true });
+    const refusal = !CREATE_INDEX.test(statement.words) ? 'not-index'
+      : QUALIFIED.test(names) || /dbcourse/i.test(names) ? 'qualified-name'
+        : FORBIDDEN.test(statement.words) ? 'not-index' : undefined;
+    if (refusal) return { ok: false, reason: refusal, statement: firstWords(statement) };
+  }
+
+  return { ok: true, indexes: found.slice(0, -1).map((s) => s.original),
+    select: last.original };
 }

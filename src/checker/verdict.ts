@@ -1,5 +1,8 @@
 /** Verdicts are data: the checker never prints; src/render/verdict.ts turns them into text. */
 import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
+import type { QueryPlan } from '../engines/plan.js';
+import type { PlanShortfall } from './plan-properties.js';
+import type { PlanRefusal } from './statements.js';
 
 export type NearMiss = 'rounding' | 'letter-case' | 'spaces' | 'null-vs-empty' | 'number-as-text';
 
@@ -42,7 +45,13 @@ export type QueryFeedback =
   /** A change answer holds a statement change exercises never need (DDL, COMMIT, ...). */
   | { kind: 'statement-not-allowed'; statement: string }
   /** After a change answer, this table's rows are not what the reference leaves. */
-  | { kind: 'table-differs'; table: string; named: boolean; difference: Difference };
+  | { kind: 'table-differs'; table: string; named: boolean; difference: Difference }
+  /** A plan answer holds something else than CREATE INDEX statements and one final SELECT. */
+  | { kind: 'plan-statement'; reason: PlanRefusal; statement: string }
+  /** One of the learner's CREATE INDEX statements failed (the whole statement). */
+  | { kind: 'index-failed'; statement: string; failure: QueryFailure }
+  /** The result is right; the plan lacks a declared property. */
+  | { kind: 'plan-shortfall'; shortfall: PlanShortfall; plan: QueryPlan };
 
 /** A foreign key as feedback names it: order_items.book_id → books.id. */
 export interface ForeignKeyRef {

@@ -53,18 +53,48 @@ const sqlExerciseBase = {
   mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
 };
 
-const queryExercise = z.strictObject({
-  ...sqlExerciseBase,
-  kind: z.literal('query'),
+/** How a SELECT's result is compared with the reference's (query and plan exercises). */
+const resultRules = {
   /** Columns of the expected result the rows must be sorted by; no order when absent. */
   orderBy: z.array(orderKey).min(1).optional(),
   /** Whether the learner's column names must equal the reference's. */
   columnNames: z.boolean().default(false),
   /** Decimal places numbers are compared at, when the task asks for rounding. */
   decimals: z.number().int().min(0).max(6).optional(),
+};
+
+const queryExercise = z.strictObject({
+  ...sqlExerciseBase,
+  kind: z.literal('query'),
+  ...resultRules,
 });
 
 const tableName = z.string().regex(/^[a-z_]+$/, 'имя таблицы: books, order_items');
+const columnName = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'имя столбца: customer_id');
+
+/** One property the plan of the final SELECT must have; see docs/authoring.md. */
+const planProperty = z.union([
+  /** Some index of the table whose leading columns are exactly these, in order, is used. */
+  z.strictObject({ usesIndex: z.strictObject({ table: tableName,
+    columns: z.array(columnName).min(1) }) }),
+  /** The table is not read whole: neither a table scan nor a scan of a whole index. */
+  z.strictObject({ noFullScan: tableName }),
+  /** No sort of rows (filesort, USE TEMP B-TREE FOR ORDER BY / GROUP BY). */
+  z.strictObject({ noSort: z.literal(true) }),
+  /** The table is read from an index alone. */
+  z.strictObject({ covering: tableName }),
+], { error: 'свойство плана: usesIndex, noFullScan, noSort или covering' });
+
+/**
+ * A plan: CREATE INDEX statements (optional), then one SELECT whose result is judged as a
+ * query's and whose plan on the base dataset must have every declared property.
+ */
+const planExercise = z.strictObject({
+  ...sqlExerciseBase,
+  kind: z.literal('plan'),
+  ...resultRules,
+  plan: z.array(planProperty).min(1, 'нужно хотя бы одно свойство плана'),
+});
 
 /**
  * A change: INSERT/UPDATE/DELETE statements, judged by the state they leave in every table
@@ -153,6 +183,7 @@ export const exercise = z.discriminatedUnion('kind', [
   queryExercise,
   changeExercise,
   schemaExercise,
+  planExercise,
   choiceExercise,
   orderingExercise,
   shortExercise,
@@ -189,6 +220,8 @@ export type QueryExercise = z.infer<typeof queryExercise>;
 export type ChangeExercise = z.infer<typeof changeExercise>;
 export type SchemaExercise = z.infer<typeof schemaExercise>;
 export type SchemaAspect = (typeof schemaAspects)[number];
+export type PlanExercise = z.infer<typeof planExercise>;
+export type PlanProperty = z.infer<typeof planProperty>;
 export type ChoiceExercise = z.infer<typeof choiceExercise>;
 export type OrderingExercise = z.infer<typeof orderingExercise>;
 export type ShortExercise = z.infer<typeof shortExercise>;

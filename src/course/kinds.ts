@@ -3,14 +3,14 @@
  * schema costs start-up time and is loaded only to parse a changed lesson.
  */
 import type {
-  ChangeExercise, EngineName, Exercise, QueryExercise, SchemaExercise,
+  ChangeExercise, EngineName, Exercise, PlanExercise, QueryExercise, SchemaExercise,
 } from './format.js';
 
-export type SqlExercise = QueryExercise | ChangeExercise | SchemaExercise;
+export type SqlExercise = QueryExercise | ChangeExercise | SchemaExercise | PlanExercise;
 
 /** Exercises answered with SQL in a .sql file (the others are questions in a .txt file). */
 export function isSqlExercise(e: Exercise): e is SqlExercise {
-  return e.kind === 'query' || e.kind === 'change' || e.kind === 'schema';
+  return e.kind === 'query' || e.kind === 'change' || e.kind === 'schema' || e.kind === 'plan';
 }
 
 /** The reference solution for an engine: its own where the dialects differ. */

@@ -4,6 +4,7 @@
  */
 import type { EngineName } from '../course/format.js';
 import type { Catalog } from './catalog.js';
+import type { PlanRequest, QueryPlan } from './plan.js';
 
 /** A value as the checker sees it: engines normalise their drivers' types to these. */
 export type Cell = string | number | null;
@@ -55,6 +56,13 @@ export interface SchemaState {
 
 export type SchemaOutcome = { ok: true; state: SchemaState } | { ok: false; failure: QueryFailure };
 
+/**
+ * The plan of a SELECT after CREATE INDEX statements. `statement` is the position (from 0) of
+ * the CREATE INDEX that failed, when one did; without it the SELECT itself failed.
+ */
+export type PlanOutcome = { ok: true; plan: QueryPlan }
+  | { ok: false; failure: QueryFailure; statement?: number };
+
 /** Rows a learner's statement may return before it is stopped as runaway. */
 export const DEFAULT_MAX_ROWS = 50_000;
 
@@ -94,6 +102,12 @@ export interface Engine {
    */
   schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
     Promise<SchemaOutcome>;
+  /**
+   * The engine's plan of a SELECT on a dataset, after the request's CREATE INDEX statements
+   * ran on a private copy of it (the dataset itself never changes). The SELECT is explained,
+   * never run.
+   */
+  plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome>;
   /** Whether a statement reads any table (undefined: cannot tell). Catches typed-in rows. */
   readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined>;
   /** Starts whatever learners' queries need (a thread, a connection) ahead of the first one. */

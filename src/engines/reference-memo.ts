@@ -10,8 +10,10 @@ import { dirname, join } from 'node:path';
 import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type {
-  ChangeOutcome, Engine, QueryOptions, QueryOutcome, ResultSet, SchemaOutcome, SchemaRequest,
+  ChangeOutcome, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet, SchemaOutcome,
+  SchemaRequest,
 } from './engine.js';
+import type { PlanRequest } from './plan.js';
 
 interface Entry {
   results: Record<string, ResultSet>;
@@ -56,6 +58,10 @@ export class ReferenceMemo implements Engine {
   schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
     Promise<SchemaOutcome> {
     return this.engine.schema(dataset, sql, request, options);
+  }
+
+  plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome> {
+    return this.engine.plan(dataset, request, options);
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

@@ -56,6 +56,8 @@ function kindLabel(exercise: Exercise): string {
       return 'изменение данных';
     case 'schema':
       return 'схема';
+    case 'plan':
+      return 'план запроса';
     case 'choice':
       return exercise.multiple ? 'несколько вариантов' : 'один вариант';
     case 'ordering':

@@ -10,6 +10,7 @@ function answerText(exercise: Exercise, engine: EngineName, screen: Screen): str
     case 'query':
     case 'change':
     case 'schema':
+    case 'plan':
       return highlightSql(referenceFor(exercise, engine).trim(), screen.style)
         .split('\n').map((l) => `    ${l}`).join('\n');
     case 'choice':

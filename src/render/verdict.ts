@@ -5,6 +5,8 @@ import type { Cell, QueryFailure, ResultSet } from '../engines/engine.js';
 import type { Difference, Feedback, NearMiss, Verdict } from '../checker/verdict.js';
 import { explainEngineError } from './engine-errors.js';
 import { schemaFeedbackLines } from './schema-verdict.js';
+import { planStatementText, shortfallLines } from './plan-verdict.js';
+import { EXECUTABLE_COMMENT } from '../checker/statements.js';
 import type { Screen } from './screen.js';
 import { formatNumber, renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -187,7 +189,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         resultTable('Ожидалось', feedback.shown.expected, screen),
       ];
     case 'statement-not-allowed':
-      if (feedback.statement === '/*!') {
+      if (feedback.statement === EXECUTABLE_COMMENT) {
         return ['Комментарии вида /*! ... */ в ответе не допускаются: MySQL выполняет их ' +
           'содержимое как код. Уберите их; ничего не выполнялось.'];
       }
@@ -220,6 +222,13 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         feedback.mistake && mistakes[feedback.mistake] ? mistakes[feedback.mistake]
           : 'Проверьте граничные случаи: NULL, равные значения, пустые группы, > против >=, ' +
             'повторяющиеся строки.'];
+    case 'plan-statement':
+      return [planStatementText(feedback.reason, feedback.statement)];
+    case 'index-failed':
+      return [`Оператор «${feedback.statement.split(/\s+/).slice(0, 8).join(' ')}» не ` +
+        `выполнился: ${failureText(feedback.failure)}`];
+    case 'plan-shortfall':
+      return shortfallLines(feedback.shortfall, feedback.plan);
     case 'unreadable':
       return [{
         'letters': 'Не удалось прочитать ответ: впишите латинские буквы вариантов ' +

@@ -26,6 +26,11 @@ describe('statements a change answer may hold', () => {
     expect(forbiddenStatement("ATTACH DATABASE '/tmp/x.db' AS x")).toContain('ATTACH');
     expect(forbiddenStatement('DELETE FROM dbcourse_ds_1_base.books')).toContain('DELETE');
     expect(forbiddenStatement("PREPARE s FROM 'DELETE FROM books'")).toContain('PREPARE');
+    // MySQL runs /*! ... */ as SQL: a DROP inside it would pass for a comment.
+    expect(forbiddenStatement('UPDATE books SET stock = 1; /*!DROP TABLE reviews*/'))
+      .toBe('/*! ... */');
+    expect(forbiddenStatement('UPDATE books SET stock = 1 /* DROP TABLE reviews */'))
+      .toBeUndefined();
   });
 });
 

@@ -220,8 +220,8 @@ describe('statements a schema answer may hold', () => {
   });
 
   it('sees an executable comment in a change answer too, but not one inside a string', () => {
-    expect(forbiddenStatement('DELETE FROM orders WHERE id = 1; /*!COMMIT*/')).toBe('/*!');
-    expect(forbiddenStatement("/* it's */ DELETE FROM orders /*! ; COMMIT */ -- '")).toBe('/*!');
+    expect(forbiddenStatement('DELETE FROM orders WHERE id = 1; /*!COMMIT*/')).toBe('/*! ... */');
+    expect(forbiddenStatement("/* it's */ DELETE FROM orders /*! ; COMMIT */ -- '")).toBe('/*! ... */');
     expect(forbiddenStatement("UPDATE books SET title = '/*!50000 x */' WHERE id = 1"))
       .toBeUndefined();
   });

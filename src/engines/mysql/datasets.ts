@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import type { DatasetInfo } from '../engine.js';
+import { analyzeTables } from './explain.js';
 import { fixtureStamp, readManifest, sqlFiles, type FixtureSource } from '../fixtures.js';
 
 export interface ServerDataset extends DatasetInfo {
@@ -109,6 +110,8 @@ async function build(connection: Connection, source: FixtureSource,
   for (const file of sqlFiles(source, 'mysql', dataset.name)) {
     await connection.query(readFileSync(file, 'utf8'));
   }
+  // Plans are read from these databases: statistics that count the rows just inserted.
+  await analyzeTables(connection, name);
 
   // The mark goes last: a half-built database is never taken for a finished one.
   await connection.query(`CREATE TABLE ${MARK} (built_at DATETIME NOT NULL, dataset ` +

@@ -7,10 +7,11 @@
 import type { Connection, FieldPacket } from 'mysql2/promise';
 import { UserError } from '../../cli/errors.js';
 import {
-  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryFailure, type QueryOptions,
-  type QueryOutcome, type ResultSet, type SchemaOutcome, type SchemaRequest, type SchemaState,
-  type TableState,
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type PlanOutcome, type QueryFailure,
+  type QueryOptions, type QueryOutcome, type ResultSet, type SchemaOutcome, type SchemaRequest,
+  type SchemaState, type TableState,
 } from '../engine.js';
+import type { PlanRequest } from '../plan.js';
 import type { FixtureSource } from '../fixtures.js';
 import {
   datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets, type ServerDataset,
@@ -18,6 +19,8 @@ import {
 import { blankLiterals, isBlankSql } from '../../checker/statements.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
 import { readCatalog } from './catalog.js';
+import { analyzeTables, explainSelect } from './explain.js';
+import { readMysqlPlan, type RawMysqlPlan } from './plan.js';
 import { foreignGrants } from './safety.js';
 import { createScratch, dropScratch } from './scratch.js';
 import { formatMysqlUrl, type MysqlTarget } from './url.js';
@@ -40,6 +43,10 @@ class Lane {
   }
 }
 
+/** Runs `run` on a private copy of a dataset database, dropped afterwards. */
+export type WithScratch = <T>(database: string, run: (scratch: string) => Promise<T>) =>
+  Promise<T>;
+
 function looksLikeSeveralStatements(sql: string): boolean {
   // Only to choose the message: the server has already refused the text as a whole.
   return /;\s*\S/.test(blankLiterals(sql).replace(/;\s*$/, ''));
@@ -55,6 +62,7 @@ export class MysqlEngine implements Engine {
   private readonly maxRows: number;
   /** Scratch databases being dropped: close() waits for them. */
   private readonly pending = new Set<Promise<void>>();
+  private readonly explainPinned = new Set<Session>();
 
   private constructor(
     readonly datasets: ServerDataset[],
@@ -294,6 +302,68 @@ export class MysqlEngine implements Engine {
         : `max_execution_time = ${this.options.timeoutMs}`],
     });
     return this.multiSessions[index];
+  }
+
+  /**
+   * The plan of a SELECT. Without CREATE INDEX statements it is explained on the dataset
+   * database itself (EXPLAIN runs nothing). With them, on a scratch copy: DDL commits at once
+   * in MySQL, so no transaction could take the indexes back.
+   */
+  plan(dataset: string, request: PlanRequest, options: QueryOptions = {}): Promise<PlanOutcome> {
+    const database = this.database(dataset);
+    const trusted = Boolean(options.trusted);
+    const session = trusted ? this.reference : this.learner;
+    const lane = trusted ? this.referenceLane : this.learnerLane;
+
+    return lane.run(async () => {
+      await this.pinExplainFormat(session);
+      if (request.indexes.length === 0) return this.explain(session, database, request.select);
+
+      return this.withScratch(trusted)(database, async (scratch): Promise<PlanOutcome> => {
+        await session.connection.query(`USE \`${scratch}\``);
+        for (const [i, sql] of request.indexes.entries()) {
+          // One statement a call, on a connection that refuses several.
+          const failure = await this.guarded(session.connection, sql, () => session.connection.query(sql));
+          if (failure) return { ok: false, failure, statement: i };
+        }
+        await analyzeTables(session.connection, scratch);
+        return this.explain(session, scratch, request.select);
+      });
+    });
+  }
+
+  /** Scratch copies on the lane's multi-statement connection (the copy is a script). */
+  private withScratch(trusted: boolean): WithScratch {
+    return async (database, run) => {
+      const { connection } = await this.multi(trusted);
+      const scratch = await createScratch(connection, database);
+      try {
+        return await run(scratch);
+      } finally {
+        // As for schema checks: dropped in the background, close() waits for it.
+        this.track(this.drop(connection, scratch));
+      }
+    };
+  }
+
+  private async explain(session: Session, database: string, select: string):
+    Promise<PlanOutcome> {
+    await session.connection.query(`USE \`${database}\``);
+    let raw: RawMysqlPlan | undefined;
+    const failure = await this.guarded(session.connection, select, async () => {
+      raw = await explainSelect(session.connection, database, select, session.flavor);
+    });
+    return failure || !raw ? { ok: false, failure: failure ?? { kind: 'not-a-query' } }
+      : { ok: true, plan: readMysqlPlan(raw) };
+  }
+
+  /** MySQL 8.3+ can print a second JSON layout; the reader knows the first. */
+  private async pinExplainFormat(session: Session): Promise<void> {
+    if (session.flavor !== 'mysql' || this.explainPinned.has(session)) return;
+    this.explainPinned.add(session);
+    // Before 8.3 the variable does not exist and the first layout is the only one.
+    await session.connection.query('SET SESSION explain_json_format_version = 1')
+      .catch(() => undefined);
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

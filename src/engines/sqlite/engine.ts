@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import {
-  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type QueryOptions, type QueryOutcome,
-  type SchemaOutcome, type SchemaRequest,
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type PlanOutcome, type QueryOptions,
+  type QueryOutcome, type SchemaOutcome, type SchemaRequest,
 } from '../engine.js';
+import type { PlanRequest } from '../plan.js';
 import { sqliteCatalog, type RawSchemaOutcome } from './catalog.js';
 import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
+import { readSqlitePlan, type RawPlanOutcome } from './plan.js';
 import { Sandbox } from './sandbox.js';
 
 export interface SqliteEngineOptions {
@@ -27,6 +29,7 @@ interface Runner {
     RawSchemaOutcome;
   readsTables(request: { path: string; sql: string }):
     { ok: true; readsTables: boolean } | { ok: false };
+  plan(request: { path: string; indexes: string[]; select: string }): RawPlanOutcome;
 }
 
 export class SqliteEngine implements Engine {
@@ -74,6 +77,15 @@ export class SqliteEngine implements Engine {
       : await this.sandbox.schema(path, sql, request);
     if (!raw.ok) return raw;
     return { ok: true, state: { ...raw.state, catalog: sqliteCatalog(raw.state.catalog) } };
+  }
+
+  async plan(dataset: string, request: PlanRequest, options: QueryOptions = {}):
+    Promise<PlanOutcome> {
+    const path = this.path(dataset);
+    const raw = options.trusted && this.options.trustReferences
+      ? this.runner().plan({ path, ...request })
+      : await this.sandbox.plan(path, request.indexes, request.select);
+    return raw.ok && 'raw' in raw ? { ok: true, plan: readSqlitePlan(raw.raw) } : raw as PlanOutcome;
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

@@ -8,12 +8,15 @@ import { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
 import type { ChangeOutcome, QueryOutcome, SchemaRequest } from '../engine.js';
 import type { RawSchemaOutcome } from './catalog.js';
+import type { RawPlanOutcome } from './plan.js';
 
-type Reply = QueryOutcome | ChangeOutcome | RawSchemaOutcome | { ok: true; readsTables: boolean };
+type Reply = QueryOutcome | ChangeOutcome | RawSchemaOutcome | RawPlanOutcome |
+  { ok: true; readsTables: boolean };
 
 interface Request {
-  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' | 'schema';
-    schema?: SchemaRequest };
+  /** `sql` is what the clock and a timeout are about; a plan also sends its parts. */
+  message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' | 'schema' | 'plan';
+    schema?: SchemaRequest; indexes?: string[]; select?: string };
   resolve: (reply: Reply) => void;
 }
 
@@ -46,6 +49,11 @@ export class Sandbox {
 
   schema(path: string, sql: string, schema: SchemaRequest): Promise<RawSchemaOutcome> {
     return this.request({ path, sql, mode: 'schema', schema }) as Promise<RawSchemaOutcome>;
+  }
+
+  plan(path: string, indexes: string[], select: string): Promise<RawPlanOutcome> {
+    return this.request({ path, sql: [...indexes, select].join(';\n'), mode: 'plan', indexes,
+      select }) as Promise<RawPlanOutcome>;
   }
 
   async readsTables(path: string, sql: string): Promise<boolean | undefined> {

@@ -175,6 +175,59 @@ function schema(request, maxRows) {
   }
 }
 
+/** What the plan needs from the catalog: objects by root page, index columns, rowid keys. */
+function catalog(db) {
+  const objects = db.prepare("SELECT type, name, tbl_name, rootpage FROM sqlite_master " +
+    "WHERE type IN ('table', 'index')").raw(true).all();
+  const indexes = [];
+  const rowidKeys = {};
+  for (const [type, table] of objects.map((o) => [o[0], o[1]])) {
+    if (type !== 'table' || table.startsWith('sqlite_')) continue;
+    const key = db.pragma(`table_info("${table}")`).filter((c) => c.pk > 0);
+    // Only a lone INTEGER PRIMARY KEY column is the rowid itself.
+    rowidKeys[table] = key.length === 1 && /^integer$/i.test(key[0].type) ? key[0].name : null;
+    for (const index of db.pragma(`index_list("${table}")`)) {
+      const columns = db.pragma(`index_info("${index.name}")`).map((c) => c.name);
+      indexes.push({ name: index.name, table, columns, origin: index.origin });
+    }
+  }
+  return { objects, indexes, rowidKeys };
+}
+
+/** Opcodes the plan reader needs: opening cursors, positioning them, and Explain. */
+const PLAN_OPCODES = /^(Open|Reopen|Rewind$|Last$|SeekRowid$|NotExists$|Seek(GE|GT|LE|LT)$|Explain$)/;
+
+/**
+ * The raw plan of a SELECT: EXPLAIN QUERY PLAN rows, the bytecode ops that tell which table
+ * each plan row reads (its name may be an alias), and the catalog. With CREATE INDEX
+ * statements, on a private in-memory copy of the dataset.
+ */
+function plan(request) {
+  const copy = request.indexes.length > 0;
+  const db = copy ? new Database(require('node:fs').readFileSync(request.path), { nativeBinding })
+    : connection(request.path);
+  try {
+    for (const [i, sql] of request.indexes.entries()) {
+      try {
+        db.prepare(sql).run();
+      } catch (error) {
+        return { ok: false, failure: classify(error), statement: i };
+      }
+    }
+    try {
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${request.select}`).raw(true).all();
+      const program = db.prepare(`EXPLAIN ${request.select}`).raw(true).all()
+        .filter((op) => PLAN_OPCODES.test(op[1]))
+        .map((op) => [op[0], op[1], op[2], op[3], op[5]]);
+      return { ok: true, raw: { rows, program, catalog: catalog(db) } };
+    } catch (error) {
+      return { ok: false, failure: classify(error) };
+    }
+  } finally {
+    if (copy) db.close();
+  }
+}
+
 /** Whether the statement reads any table at all: typed-in literal rows read none. */
 function readsTables(request) {
   try {
@@ -186,7 +239,7 @@ function readsTables(request) {
 }
 
 if (isMainThread) {
-  module.exports = { run, readsTables, change, schema };
+  module.exports = { run, readsTables, change, schema, plan };
 } else {
   // Opened while the main thread is still reading the lesson and the answers.
   for (const path of workerData.paths ?? []) connection(path);
@@ -194,6 +247,7 @@ if (isMainThread) {
     parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
       : request.mode === 'change' ? change(request, workerData.maxRows)
         : request.mode === 'schema' ? schema(request, workerData.maxRows)
+        : request.mode === 'plan' ? plan(request)
           : run(request, workerData.maxRows));
   });
 }
