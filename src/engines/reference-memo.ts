@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type {
-  ChangeOutcome, Engine, QueryOptions, QueryOutcome, ResultSet,
+  ChangeOutcome, Engine, QueryOptions, QueryOutcome, ResultSet, SchemaOutcome, SchemaRequest,
 } from './engine.js';
 
 interface Entry {
@@ -51,6 +51,11 @@ export class ReferenceMemo implements Engine {
 
   change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome> {
     return this.engine.change(dataset, sql, options);
+  }
+
+  schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
+    Promise<SchemaOutcome> {
+    return this.engine.schema(dataset, sql, request, options);
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {

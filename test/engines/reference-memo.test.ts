@@ -17,6 +17,7 @@ function countingEngine(value: number | string = 1) {
       return { ok: true, result: { columns: ['x'], rows: [[value]] } };
     },
     async change() { return { ok: true, state: {} }; },
+    async schema() { return { ok: false, failure: { kind: 'empty' } }; },
     async readsTables(sql) { ran.push(`tables:${sql}`); return true; },
     warmUp() {},
     async close() {},
