@@ -1,5 +1,6 @@
-// Schema verdict texts: each names what to fix.
+// Schema verdict texts and DDL error explanations: each names what to fix.
 import { describe, expect, it } from 'vitest';
+import { explainEngineError } from '../../src/render/engine-errors.js';
 import { schemaDifferenceText } from '../../src/render/schema-verdict.js';
 
 describe('schema difference texts', () => {
@@ -15,5 +16,14 @@ describe('schema difference texts', () => {
       column: 'id', expected: true });
     expect(text).toContain('AUTO_INCREMENT');
     expect(text).toContain('INTEGER PRIMARY KEY');
+  });
+});
+
+describe('engine error explanations for DDL', () => {
+  it('names the missing key on the referenced side of a foreign key (errno 150)', () => {
+    const text = explainEngineError('Can\'t create table `return_items` (errno: 150 ' +
+      '"Foreign key constraint is incorrectly formed")');
+    expect(text).toContain('PRIMARY KEY или UNIQUE');
+    expect(text).toContain('столбцы после REFERENCES');
   });
 });
