@@ -140,10 +140,14 @@ const schemaProbe = z.strictObject({
 const schemaExercise = z.strictObject({
   ...sqlAnswerBase,
   kind: z.literal('schema'),
-  tables: z.array(schemaTable).min(1),
+  /** May be empty when the exercise is about views only (CREATE VIEW over the bookstore). */
+  tables: z.array(schemaTable).default([]),
   /** Views compared by their rows (and column names) on every dataset. */
   views: z.array(tableName).optional(),
   probes: z.array(schemaProbe).optional(),
+}).refine((e) => e.tables.length + (e.views?.length ?? 0) > 0, {
+  message: 'нужна хотя бы одна таблица (tables) или представление (views)',
+  path: ['tables'],
 });
 
 const option = z.strictObject({

@@ -67,7 +67,8 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'псевдоним: (SELECT ...) AS t.'],
   [/errno: 150|Foreign key constraint is incorrectly formed|Failed to open the referenced table/,
     () => 'Внешний ключ описан неверно: таблица, на которую он ссылается, должна уже ' +
-      'существовать, типы столбцов с обеих сторон — совпадать, а столбец с ON DELETE SET ' +
+      'существовать, столбцы после REFERENCES — быть названы и составлять её PRIMARY KEY ' +
+      'или UNIQUE, типы столбцов с обеих сторон — совпадать, а столбец с ON DELETE SET ' +
       'NULL — допускать NULL.'],
   [/^Column '(.+?)' cannot be NOT NULL: needed in a foreign key constraint/, (m) =>
     `Столбец ${m[1]} объявлен NOT NULL, а внешний ключ на нём делает SET NULL: уберите одно ` +

@@ -55,7 +55,8 @@ export function schemaDifferenceText(d: SchemaDifference): string {
         ? `Столбец ${d.table}.${d.column} должен нумероваться сам: в MySQL — AUTO_INCREMENT, ` +
           'в SQLite — тип INTEGER PRIMARY KEY (именно INTEGER, не INT).'
         : `Столбец ${d.table}.${d.column} не должен нумероваться автоматически: его значения ` +
-          'задаются явно.';
+          'задаются явно. Уберите AUTO_INCREMENT; в SQLite сам нумеруется столбец типа ' +
+          'INTEGER с PRIMARY KEY — объявите его как INT.';
     case 'primary-key':
       if (d.actual.length === 0) {
         return `У таблицы ${d.table} нет первичного ключа: ожидался PRIMARY KEY ` +
