@@ -41,6 +41,7 @@ await build({
     __DBCOURSE_VERSION__: JSON.stringify(pkg.version),
     'process.env.NODE_ENV': '"production"',
   },
+  charset: 'utf8',
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { renderVerdict } from '../../render/verdict.js';
 import { checkExercises, checkSummary, chosenExercises } from '../checking.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK } from '../errors.js';
@@ -17,6 +16,8 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
     style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
   const { results, failed } = await checkExercises(ctx, lesson, chosen);
+  // Loaded once the answers are judged: before, it would hold up the first queries.
+  const { renderVerdict } = await import('../../render/verdict.js');
 
   for (const { verdict, exercise, index, file } of results) {
     say((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
