@@ -5,7 +5,6 @@
 import { cachedHelp } from './help-cache.js';
 import type { Io } from './io.js';
 import type { RunResult } from './run.js';
-import { startAhead } from './start-ahead.js';
 
 export type { RunResult } from './run.js';
 
@@ -16,7 +15,6 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
     return { code: 0, hardExit: false };
   }
 
-  startAhead(argv, io.env);
   const { run } = await import('./run.js');
   return run(argv, io);
 }

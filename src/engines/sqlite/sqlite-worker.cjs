@@ -244,11 +244,6 @@ if (isMainThread) {
   // Opened while the main thread is still reading the lesson and the answers.
   for (const path of workerData.paths ?? []) connection(path);
   parentPort.on('message', (request) => {
-    // Sent once to a thread started before the datasets were known; needs no answer.
-    if (request.mode === 'open') {
-      for (const path of request.paths) connection(path);
-      return;
-    }
     parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
       : request.mode === 'change' ? change(request, workerData.maxRows)
         : request.mode === 'schema' ? schema(request, workerData.maxRows)
