@@ -56,6 +56,8 @@ export class MysqlEngine implements Engine {
   readonly name = 'mysql' as const;
   readonly fingerprint: string;
   private readonly learnerLane = new Lane();
+  /** Hidden datasets alternate between the two learner sessions: the server works on two. */
+  private readonly secondLane = new Lane();
   private readonly referenceLane = new Lane();
   private control: Session | undefined;
   private readonly multiSessions: (Session | undefined)[] = [];
@@ -67,6 +69,7 @@ export class MysqlEngine implements Engine {
   private constructor(
     readonly datasets: ServerDataset[],
     private readonly learner: Session,
+    private readonly second: Session,
     private readonly reference: Session,
     private readonly options: MysqlEngineOptions,
   ) {
@@ -88,8 +91,8 @@ export class MysqlEngine implements Engine {
       ? `max_statement_time = ${options.timeoutMs / 1000}`
       // MySQL limits only SELECT this way; KILL QUERY covers the rest.
       : `max_execution_time = ${options.timeoutMs}`;
-    const [learner, reference] = await Promise.all([connect(options.target),
-      connect(options.target)]);
+    const [learner, second, reference] = await Promise.all([connect(options.target),
+      connect(options.target), connect(options.target)]);
 
     try {
       const [unsafe, ready] = await Promise.all([foreignGrants(learner.connection),
@@ -112,13 +115,15 @@ export class MysqlEngine implements Engine {
 
       // The server stops a statement itself; the client only backs it up (KILL QUERY).
       await Promise.all([
-        learner.connection.query(`SET SESSION ${limits(learner.flavor)}, ` +
-          `sql_select_limit = ${maxRows + 1}`),
+        ...[learner, second].map((s) => s.connection.query(`SET SESSION ${limits(s.flavor)}, ` +
+          `sql_select_limit = ${maxRows + 1}`)),
         reference.connection.query(`SET SESSION ${limits(reference.flavor)}`),
       ]);
-      return new MysqlEngine(datasetDatabases(options.fixtures), learner, reference, options);
+      return new MysqlEngine(datasetDatabases(options.fixtures), learner, second, reference,
+        options);
     } catch (error) {
-      await Promise.all([learner, reference].map((s) => s.connection.end().catch(() => undefined)));
+      await Promise.all([learner, second, reference]
+        .map((s) => s.connection.end().catch(() => undefined)));
       throw error;
     }
   }
@@ -132,9 +137,10 @@ export class MysqlEngine implements Engine {
     const text = sql.replace(/^\uFEFF/, '');
     if (isBlankSql(text)) return Promise.resolve({ ok: false, failure: { kind: 'empty' } });
 
-    return options.trusted
-      ? this.referenceLane.run(() => this.runTrusted(database, text))
-      : this.learnerLane.run(() => this.runLearner(database, text));
+    if (options.trusted) return this.referenceLane.run(() => this.runTrusted(database, text));
+    const odd = this.datasets.findIndex((d) => d.database === database) % 2 === 1;
+    return odd ? this.secondLane.run(() => this.runLearner(this.second, database, text))
+      : this.learnerLane.run(() => this.runLearner(this.learner, database, text));
   }
 
   /**
@@ -392,7 +398,8 @@ export class MysqlEngine implements Engine {
 
   async close(): Promise<void> {
     await Promise.all(this.pending);
-    await Promise.all([this.learner, this.reference, this.control, ...this.multiSessions]
+    await Promise.all([this.learner, this.second, this.reference, this.control,
+      ...this.multiSessions]
       .map((s) => s?.connection.end().catch(() => undefined)));
   }
 
@@ -415,8 +422,9 @@ export class MysqlEngine implements Engine {
     }
   }
 
-  private async runLearner(database: string, sql: string): Promise<QueryOutcome> {
-    const { connection } = this.learner;
+  private async runLearner(session: Session, database: string, sql: string):
+    Promise<QueryOutcome> {
+    const { connection } = session;
     await connection.query(`USE \`${database}\``);
 
     // Preparing parses without running: a statement with no result columns is not a query.
@@ -431,7 +439,8 @@ export class MysqlEngine implements Engine {
     }
 
     await connection.query('START TRANSACTION READ ONLY');
-    const backstop = setTimeout(() => void this.kill(), this.options.timeoutMs + 1000);
+    const backstop = setTimeout(() => void this.kill(connection.threadId),
+      this.options.timeoutMs + 1000);
 
 
     try {
