@@ -1,4 +1,6 @@
 // The MySQL engine's safety rules, against a real MySQL/MariaDB (skipped without one).
+import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/cli/errors.js';
 import { connect } from '../../src/engines/mysql/driver.js';
@@ -6,7 +8,7 @@ import { MysqlEngine } from '../../src/engines/mysql/engine.js';
 import { parseMysqlUrl } from '../../src/engines/mysql/url.js';
 import { SqliteEngine } from '../../src/engines/sqlite/engine.js';
 import { fixturesDir } from '../../src/util/paths.js';
-import { learnerEnv, mysqlUrl, runCli, sharedCache } from '../helpers.js';
+import { learnerEnv, mysqlUrl, runCli, sharedCache, tempDir } from '../helpers.js';
 
 const adminUrl = process.env.DBCOURSE_TEST_MYSQL_ADMIN_URL;
 
@@ -112,5 +114,56 @@ describe.runIf(mysqlUrl && adminUrl)('the MySQL engine on a real server', () => 
 
     expect(fromMysql.ok && fromMysql.result.rows).toEqual(fromSqlite.ok && fromSqlite.result.rows);
     expect(fromMysql.ok && typeof fromMysql.result.rows[0][1]).toBe('number');
+  });
+});
+
+describe.runIf(mysqlUrl && adminUrl)('datasets changed behind the course\'s back', () => {
+  // A private copy of the fixtures (one dataset, its own stamp): the shared datasets that the
+  // other test files read stay untouched.
+  const dir = tempDir();
+  let engine: MysqlEngine;
+  let database = '';
+
+  beforeAll(async () => {
+    cpSync(join(fixturesDir()), dir, { recursive: true });
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ datasets: [
+      { name: 'base', property: 'основная база магазина' }] }));
+    appendFileSync(join(dir, 'mysql', 'base.sql'), `\n-- private copy ${process.pid}\n`);
+    engine = await MysqlEngine.open({ target: parseMysqlUrl(mysqlUrl!), fixtures: { dir },
+      timeoutMs: 3000 });
+    database = engine.datasets[0].database;
+  });
+
+  afterAll(async () => {
+    await engine?.close();
+    const admin = await connect(parseMysqlUrl(adminUrl!));
+    await admin.connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await admin.connection.end();
+  });
+
+  it('finds a dataset whose rows changed, and db setup builds it again', async () => {
+    expect(await engine.damagedDatasets()).toEqual([]);
+    const admin = await connect(parseMysqlUrl(adminUrl!));
+    const count = async () => Number((await admin.connection.query(
+      `SELECT COUNT(*) FROM \`${database}\`.reviews`) as unknown as [number[][]])[0][0][0]);
+    const before = await count();
+    await admin.connection.query(`DELETE FROM \`${database}\`.reviews WHERE id = 1`);
+
+    expect(await engine.damagedDatasets()).toEqual(['base']);
+    expect(await engine.repairDatasets()).toEqual(['base']);
+    expect(await count()).toBe(before);
+    expect(await engine.damagedDatasets()).toEqual([]);
+    await admin.connection.end();
+  });
+});
+
+describe.runIf(mysqlUrl)('db status on a reachable server', () => {
+  it('names the server and its version, the datasets and the client command', async () => {
+    const run = await runCli(['--engine', 'mysql', 'db', 'status'],
+      learnerEnv({ DBCOURSE_MYSQL_URL: mysqlUrl! }));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/доступен, (MariaDB|MySQL) \d+\.\d+/);
+    expect(run.stdout).toContain('dbcourse_ds_');
+    expect(run.stdout).toMatch(/mysql -h 127\.0\.0\.1 -P 3306 -u dbcourse_test -p/);
   });
 });

@@ -20,8 +20,10 @@ export async function status(ctx: Context): Promise<number> {
   ctx.print(`СУБД для проверки: ${style.bold(choice.name)} (${sourceText[choice.source]}).`);
 
   try {
-    const engine = await ctx.engine();
+    // The engine itself, not the context's (which wraps it): its server and datasets are asked.
+    const engine = await openEngine(choice, ctx.engineOptions());
     if (engine.name === 'sqlite') {
+      await engine.close();
       ctx.print('Встроенная SQLite работает, учебные базы собраны в ' +
         `${ctx.engineOptions().cacheRoot}/sqlite.\nПосмотреть данные: dbcourse sql ` +
         '(консоль на копии базы магазина).\nПроверять на MySQL: dbcourse db setup, ' +
@@ -37,12 +39,20 @@ export async function status(ctx: Context): Promise<number> {
         `${mysql.flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${mysql.version}.`,
       `Учебные базы: ${engine.datasets.map((d) => d.name).join(', ')} ` +
         `(на сервере: ${mysql.datasets[0].database} и соседние).`,
-      'Посмотреть данные: dbcourse sql (консоль; изменения откатываются при выходе) ' +
-        'или своим клиентом:',
+      'Посмотреть данные: dbcourse sql (консоль на вашей копии базы) или своим клиентом:',
       `  mysql -h ${target.host} -P ${target.port} -u ${target.user} -p ` +
         `${mysql.datasets[0].database}`,
       style.dim(`Пароль пользователя курса — в ${settingsPath(dataDir(ctx.io.env))}.`),
     ].join('\n'));
+
+    const damaged = await mysql.damagedDatasets();
+    await engine.close();
+    if (damaged.length > 0) {
+      ctx.print(style.bad('Учебные базы изменены: ') + `${damaged.join(', ')} — их данные уже ` +
+        'не те, с которыми курс их создал, и проверка может ошибаться. Пересобрать: ' +
+        'dbcourse db setup');
+      return EXIT_FAILED;
+    }
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -97,8 +107,11 @@ export async function setup(ctx: Context, adminUrl: string, user: string): Promi
   const engine = await openEngine({ name: 'mysql', source: 'option', mysqlUrl: url },
     ctx.engineOptions());
   const stale = await (engine as MysqlEngine).dropStaleDatasets();
+  const repaired = await (engine as MysqlEngine).repairDatasets();
   ctx.print(`Учебные базы готовы: ${engine.datasets.length} наборов данных` +
-    (stale > 0 ? `; старых удалено: ${stale}.` : '.'));
+    (stale > 0 ? `; старых удалено: ${stale}` : '') +
+    (repaired.length > 0 ? `; пересобраны (данные отличались от исходных или ещё не были ` +
+      `сверены): ${repaired.join(', ')}` : '') + '.');
   await engine.close();
 
   const dir = dataDir(ctx.io.env);

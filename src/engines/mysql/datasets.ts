@@ -113,8 +113,62 @@ async function build(connection: Connection, source: FixtureSource,
   // Plans are read from these databases: statistics that count the rows just inserted.
   await analyzeTables(connection, name);
 
-  // The mark goes last: a half-built database is never taken for a finished one.
+  // The mark goes last: a half-built database is never taken for a finished one. It keeps
+  // every table's checksum, so that a dataset changed since (it never should) is found.
+  const checksums = await tableChecksums(connection, name);
   await connection.query(`CREATE TABLE ${MARK} (built_at DATETIME NOT NULL, dataset ` +
-    `VARCHAR(40) NOT NULL)`);
-  await connection.query(`INSERT INTO ${MARK} VALUES (UTC_TIMESTAMP(), ?)`, [dataset.name]);
+    'VARCHAR(40) NOT NULL, checksums TEXT NOT NULL)');
+  await connection.query(`INSERT INTO ${MARK} VALUES (UTC_TIMESTAMP(), ?, ?)`,
+    [dataset.name, JSON.stringify(checksums)]);
+}
+
+/** CHECKSUM TABLE of every table of a dataset database but the mark, by table name. */
+async function tableChecksums(connection: Connection, database: string):
+  Promise<Record<string, string>> {
+  const [tables] = await connection.query('SELECT table_name FROM information_schema.tables ' +
+    "WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> ? " +
+    'ORDER BY table_name', [database, MARK]) as unknown as [string[][]];
+  if (tables.length === 0) return {};
+  const [rows] = await connection.query(`CHECKSUM TABLE ${tables.map(([t]) =>
+    `\`${database}\`.\`${t}\``).join(', ')}`) as unknown as [unknown[][]];
+  return Object.fromEntries(rows.map(([table, sum]) =>
+    [String(table).split('.').pop()!, String(sum)]));
+}
+
+/**
+ * The datasets whose tables no longer hold what they were built with: a change that escaped
+ * its transaction, or a hand edit. They give wrong expected results, so `db setup` builds them
+ * again. With `unverified`, also those built before checksums were kept.
+ */
+export async function damagedDatasets(connection: Connection, source: FixtureSource,
+  unverified: boolean): Promise<ServerDataset[]> {
+  const damaged: ServerDataset[] = [];
+  for (const dataset of datasetDatabases(source)) {
+    let recorded: Record<string, string> | undefined;
+    try {
+      const [rows] = await connection.query(`SELECT checksums FROM \`${dataset.database}\`.` +
+        MARK) as unknown as [string[][]];
+      recorded = JSON.parse(String(rows[0]?.[0])) as Record<string, string>;
+    } catch {
+      recorded = undefined;
+    }
+    if (!recorded) {
+      if (unverified) damaged.push(dataset);
+      continue;
+    }
+    const now = await tableChecksums(connection, dataset.database);
+    if (JSON.stringify(now) !== JSON.stringify(recorded)) damaged.push(dataset);
+  }
+  return damaged;
+}
+
+/** Builds the given datasets again from the fixtures, under the build lock. */
+export async function rebuildDatasets(connection: Connection, source: FixtureSource,
+  datasets: ServerDataset[]): Promise<void> {
+  await lock(connection);
+  try {
+    for (const dataset of datasets) await build(connection, source, dataset);
+  } finally {
+    await connection.query("SELECT RELEASE_LOCK('dbcourse_datasets')");
+  }
 }

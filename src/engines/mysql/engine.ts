@@ -14,7 +14,8 @@ import {
 import type { PlanRequest } from '../plan.js';
 import type { FixtureSource } from '../fixtures.js';
 import {
-  datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets, type ServerDataset,
+  damagedDatasets, datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets,
+  rebuildDatasets, type ServerDataset,
 } from './datasets.js';
 import { blankLiterals, isBlankSql } from '../../checker/statements.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
@@ -391,6 +392,27 @@ export class MysqlEngine implements Engine {
   }
 
   /** Drops the datasets of other fixture versions (an explicit `db setup` step). */
+  /** The datasets whose rows changed since they were built (they never should). */
+  damagedDatasets(): Promise<string[]> {
+    return this.referenceLane.run(async () =>
+      (await damagedDatasets(this.reference.connection, this.options.fixtures, false))
+        .map((d) => d.name));
+  }
+
+  /** Builds damaged datasets again (an explicit `db setup` step); returns their names. */
+  async repairDatasets(): Promise<string[]> {
+    const damaged = await this.referenceLane.run(() =>
+      damagedDatasets(this.reference.connection, this.options.fixtures, true));
+    if (damaged.length === 0) return [];
+    const builder = await connect(this.options.target, { multipleStatements: true });
+    try {
+      await rebuildDatasets(builder.connection, this.options.fixtures, damaged);
+    } finally {
+      await builder.connection.end().catch(() => undefined);
+    }
+    return damaged.map((d) => d.name);
+  }
+
   dropStaleDatasets(): Promise<number> {
     return this.referenceLane.run(() =>
       dropStaleDatasets(this.reference.connection, this.options.fixtures));
