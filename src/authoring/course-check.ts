@@ -5,7 +5,7 @@
  */
 import type { Course, Lesson } from '../course/course.js';
 import type {
-  ChangeExercise, Exercise, PlanExercise, QueryExercise, SchemaExercise,
+  ChangeExercise, Exercise, ExerciseDataset, PlanExercise, QueryExercise, SchemaExercise,
 } from '../course/format.js';
 import type { CompareOptions } from '../checker/compare.js';
 import type { Feedback } from '../checker/verdict.js';
@@ -151,12 +151,26 @@ async function selfCheckProblems(engine: Engine, exercise: SqlExercise, referenc
  * A query's or a plan's reference SELECT on every dataset: it runs, gives rows on the base,
  * and the answers that must fail do; its LIMIT cuts unambiguously.
  */
-async function resultProblems(engine: Engine, exercise: SqlExercise & CompareOptions,
+async function resultProblems(engine: Engine,
+  exercise: SqlExercise & CompareOptions & { dataset?: ExerciseDataset },
   reference: string, select: string): Promise<string[]> {
   const problems: string[] = [];
   const results: string[] = [];
+  const datasets = engine.datasets.filter((d) => !d.sameRowsAs);
 
-  for (const dataset of engine.datasets.filter((d) => !d.sameRowsAs)) {
+  if (exercise.dataset) {
+    const refused = forbiddenStatement(exercise.dataset.changes);
+    if (refused) {
+      return [`dataset.changes: «${refused}» — здесь только INSERT, UPDATE и DELETE`];
+    }
+    try {
+      datasets.push(await engine.exerciseDataset(exercise.dataset));
+    } catch (error) {
+      return [`dataset.changes не выполняются: ${(error as Error).message}`];
+    }
+  }
+
+  for (const dataset of datasets) {
     const outcome = await engine.query(dataset.name, select);
     if (!outcome.ok) {
       problems.push(`эталон не выполняется на наборе «${dataset.name}»: ` +

@@ -36,7 +36,8 @@ export async function judgePlan(engine: Engine, exercise: PlanExercise,
       failure: { kind: 'engine-error', message: `reference: ${reference.reason}` } });
   }
 
-  const result = await resultFeedback(engine, exercise, learner.select, reference.select);
+  const result = await resultFeedback(engine, exercise, learner.select, reference.select,
+    exercise.dataset);
   if (result.kind !== 'passed') return verdict(exercise, result);
 
   const outcome = await engine.plan(engine.datasets[0].name, learner);

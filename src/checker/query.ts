@@ -2,7 +2,7 @@
  * Judges a query exercise: the learner's result against the reference's, on every dataset.
  * Plan exercises judge their SELECT's result the same way (resultFeedback).
  */
-import type { QueryExercise } from '../course/format.js';
+import type { ExerciseDataset, QueryExercise } from '../course/format.js';
 import { claimsEngine, referenceFor } from '../course/kinds.js';
 import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
 import { compareResults, type CompareOptions } from './compare.js';
@@ -57,7 +57,7 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
   }
 
   return verdict(exercise, await resultFeedback(engine, exercise, answer,
-    referenceFor(exercise, engine.name)));
+    referenceFor(exercise, engine.name), exercise.dataset));
 }
 
 /**
@@ -65,9 +65,11 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
  * difference (rule 12 of CHECKING.md), or `passed`.
  */
 export async function resultFeedback(engine: Engine, rules: CompareOptions, answer: string,
-  reference: string): Promise<QueryFeedback> {
+  reference: string, own?: ExerciseDataset): Promise<QueryFeedback> {
   // A dataset that only stores the same rows in another order tells nothing without an order.
-  const datasets = engine.datasets.filter((d) => !d.sameRowsAs || rules.orderBy);
+  // The exercise's own dataset, if it has one, comes last.
+  const datasets = [...engine.datasets.filter((d) => !d.sameRowsAs || rules.orderBy),
+    ...(own ? [await engine.exerciseDataset(own)] : [])];
   // The visible dataset first (most wrong answers stop there); then every hidden one is
   // queued at once, so the sandbox thread works through them while this one runs references.
   const [visible, ...hidden] = datasets;

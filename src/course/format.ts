@@ -61,6 +61,12 @@ const resultRules = {
   columnNames: z.boolean().default(false),
   /** Decimal places numbers are compared at, when the task asks for rounding. */
   decimals: z.number().int().min(0).max(6).optional(),
+  /**
+   * A hidden dataset of this exercise's own: the visible bookstore after `changes`
+   * (INSERT/UPDATE/DELETE), for a case no shared dataset has; `property` is said when an
+   * answer fails on it.
+   */
+  dataset: z.strictObject({ property: text, changes: sql }).optional(),
 };
 
 const queryExercise = z.strictObject({
@@ -226,6 +232,7 @@ export type SchemaExercise = z.infer<typeof schemaExercise>;
 export type SchemaAspect = (typeof schemaAspects)[number];
 export type PlanExercise = z.infer<typeof planExercise>;
 export type PlanProperty = z.infer<typeof planProperty>;
+export type ExerciseDataset = NonNullable<QueryExercise['dataset']>;
 export type ChoiceExercise = z.infer<typeof choiceExercise>;
 export type OrderingExercise = z.infer<typeof orderingExercise>;
 export type ShortExercise = z.infer<typeof shortExercise>;

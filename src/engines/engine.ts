@@ -108,6 +108,11 @@ export interface Engine {
    * never run.
    */
   plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome>;
+  /**
+   * An exercise's own hidden dataset: the visible one after the given changes, built once
+   * (and kept like the shared ones); queries name it by the returned info's name.
+   */
+  exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo>;
   /** Whether a statement reads any table (undefined: cannot tell). Catches typed-in rows. */
   readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined>;
   /** Starts whatever learners' queries need (a thread, a connection) ahead of the first one. */

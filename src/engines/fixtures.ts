@@ -42,3 +42,8 @@ export function fixtureStamp(source: FixtureSource, dialect: Dialect, cheap = tr
   }
   return hash.digest('hex').slice(0, 12);
 }
+
+/** The name of an exercise's own dataset: named by its changes, so equal changes share one. */
+export function exerciseDatasetName(changes: string): string {
+  return `x${createHash('sha256').update(changes.trim()).digest('hex').slice(0, 12)}`;
+}

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type {
-  ChangeOutcome, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet, SchemaOutcome,
+  ChangeOutcome, DatasetInfo, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet, SchemaOutcome,
   SchemaRequest,
 } from './engine.js';
 import type { PlanRequest } from './plan.js';
@@ -76,6 +76,10 @@ export class ReferenceMemo implements Engine {
       this.dirty.add(sql);
     }
     return reads;
+  }
+
+  exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo> {
+    return this.engine.exerciseDataset(spec);
   }
 
   warmUp(): void {

@@ -18,6 +18,7 @@ function countingEngine(value: number | string = 1) {
     },
     async change() { return { ok: true, state: {} }; },
     async schema() { return { ok: false, failure: { kind: 'empty' } }; },
+    async exerciseDataset(spec) { return { name: 'x1', property: spec.property }; },
     async plan() { return { ok: true, plan: { reads: [], sorts: [] } }; },
     async readsTables(sql) { ran.push(`tables:${sql}`); return true; },
     warmUp() {},

@@ -80,16 +80,39 @@ export async function ensureDatasets(connection: Connection, source: FixtureSour
   return wanted;
 }
 
+/**
+ * An exercise's own dataset as a database beside the shared ones (same stamp, named by the
+ * changes), built once under the build lock. Runs on a multi-statement connection.
+ */
+export async function ensureExerciseDataset(connection: Connection, source: FixtureSource,
+  name: string, property: string, changes: string): Promise<ServerDataset> {
+  const [base] = datasetDatabases(source);
+  const dataset = { name, property, database: base.database.replace(/_base$/, `_${name}`) };
+  if (await isMarked(connection, dataset.database)) return dataset;
+
+  await lock(connection);
+  try {
+    if (!await isMarked(connection, dataset.database)) {
+      await build(connection, source, dataset, changes);
+    }
+  } finally {
+    await connection.query("SELECT RELEASE_LOCK('dbcourse_datasets')");
+  }
+  return dataset;
+}
+
 /** Drops marked dataset databases of other fixture versions; returns how many. */
 export async function dropStaleDatasets(connection: Connection, source: FixtureSource):
   Promise<number> {
   const current = new Set(datasetDatabases(source).map((d) => d.database));
+  // Exercises' own datasets of the same fixtures are current too.
+  const ours = datasetDatabases(source)[0].database.replace(/base$/, '');
   let dropped = 0;
   // Under the build lock: never drops a database another process is building.
   await lock(connection);
   try {
     for (const name of await databases(connection, `${PREFIX.replace(/_/g, '\\_')}%`)) {
-      if (!current.has(name) && await isMarked(connection, name)) {
+      if (!current.has(name) && !name.startsWith(ours) && await isMarked(connection, name)) {
         await connection.query(`DROP DATABASE \`${name}\``);
         dropped += 1;
       }
@@ -101,15 +124,17 @@ export async function dropStaleDatasets(connection: Connection, source: FixtureS
 }
 
 async function build(connection: Connection, source: FixtureSource,
-  dataset: ServerDataset): Promise<void> {
+  dataset: ServerDataset, changes?: string): Promise<void> {
   const name = dataset.database;
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
   await connection.query(`USE \`${name}\``);
 
-  for (const file of sqlFiles(source, 'mysql', dataset.name)) {
+  // An exercise's own dataset: the visible one, then the exercise's changes.
+  for (const file of sqlFiles(source, 'mysql', changes === undefined ? dataset.name : 'base')) {
     await connection.query(readFileSync(file, 'utf8'));
   }
+  if (changes !== undefined) await connection.query(changes);
   // Plans are read from these databases: statistics that count the rows just inserted.
   await analyzeTables(connection, name);
 

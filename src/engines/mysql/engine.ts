@@ -7,15 +7,16 @@
 import type { Connection, FieldPacket } from 'mysql2/promise';
 import { UserError } from '../../cli/errors.js';
 import {
-  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type PlanOutcome, type QueryFailure,
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type DatasetInfo, type Engine, type PlanOutcome,
+  type QueryFailure,
   type QueryOptions, type QueryOutcome, type ResultSet, type SchemaOutcome, type SchemaRequest,
   type SchemaState, type TableState,
 } from '../engine.js';
 import type { PlanRequest } from '../plan.js';
-import type { FixtureSource } from '../fixtures.js';
+import { exerciseDatasetName, type FixtureSource } from '../fixtures.js';
 import {
   damagedDatasets, datasetDatabases, datasetsReady, dropStaleDatasets, ensureDatasets,
-  rebuildDatasets, type ServerDataset,
+  ensureExerciseDataset, rebuildDatasets, type ServerDataset,
 } from './datasets.js';
 import { blankLiterals, isBlankSql } from '../../checker/statements.js';
 import { asMysqlError, columnNames, connect, TIMEOUT_ERRORS, type Session } from './driver.js';
@@ -66,6 +67,8 @@ export class MysqlEngine implements Engine {
   /** Scratch databases being dropped: close() waits for them. */
   private readonly pending = new Set<Promise<void>>();
   private readonly explainPinned = new Set<Session>();
+  /** Exercises' own datasets, by name, once built. */
+  private readonly extra = new Map<string, ServerDataset>();
 
   private constructor(
     readonly datasets: ServerDataset[],
@@ -392,6 +395,20 @@ export class MysqlEngine implements Engine {
   }
 
   /** Drops the datasets of other fixture versions (an explicit `db setup` step). */
+  async exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo> {
+    const name = exerciseDatasetName(spec.changes);
+    if (!this.extra.has(name)) {
+      const builder = await connect(this.options.target, { multipleStatements: true });
+      try {
+        this.extra.set(name, await ensureExerciseDataset(builder.connection,
+          this.options.fixtures, name, spec.property, spec.changes));
+      } finally {
+        await builder.connection.end().catch(() => undefined);
+      }
+    }
+    return { name, property: spec.property };
+  }
+
   /** The datasets whose rows changed since they were built (they never should). */
   damagedDatasets(): Promise<string[]> {
     return this.referenceLane.run(async () =>
@@ -426,7 +443,7 @@ export class MysqlEngine implements Engine {
   }
 
   private database(dataset: string): string {
-    const found = this.datasets.find((d) => d.name === dataset);
+    const found = this.datasets.find((d) => d.name === dataset) ?? this.extra.get(dataset);
     if (!found) throw new Error(`unknown dataset ${dataset}`);
     return found.database;
   }

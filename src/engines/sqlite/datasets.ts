@@ -2,9 +2,9 @@
  * Turns the generated fixture SQL into one SQLite file per dataset, built once into the cache
  * directory and reused while the fixture files stay the same.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DatasetInfo } from '../engine.js';
 import { fixtureStamp, readManifest, sqlFiles, type FixtureSource } from '../fixtures.js';
 
@@ -75,6 +75,33 @@ function buildShuffled(source: FixtureSource, basePath: string, target: string):
   }
 
   renameSync(temporary, target);
+}
+
+/**
+ * An exercise's own dataset: a copy of the visible one after the exercise's changes, built
+ * once next to the shared datasets.
+ */
+export function buildExerciseDataset(base: BuiltDataset, name: string, changes: string):
+  string {
+  const target = join(dirname(base.path), `${name}.db`);
+  if (existsSync(target)) return target;
+
+  const require = createRequire(import.meta.url);
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const temporary = `${target}.${process.pid}.tmp`;
+  copyFileSync(base.path, temporary);
+  const db = new Database(temporary);
+  try {
+    db.pragma('foreign_keys = ON');
+    db.exec(changes);
+  } catch (error) {
+    db.close();
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  db.close();
+  renameSync(temporary, target);
+  return target;
 }
 
 export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDataset[] {

@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import {
-  DEFAULT_MAX_ROWS, type ChangeOutcome, type Engine, type PlanOutcome, type QueryOptions,
-  type QueryOutcome, type SchemaOutcome, type SchemaRequest,
+  DEFAULT_MAX_ROWS, type ChangeOutcome, type DatasetInfo, type Engine, type PlanOutcome,
+  type QueryOptions, type QueryOutcome, type SchemaOutcome, type SchemaRequest,
 } from '../engine.js';
 import type { PlanRequest } from '../plan.js';
 import { sqliteCatalog, type RawSchemaOutcome } from './catalog.js';
-import { buildDatasets, type BuiltDataset, type FixtureSource } from './datasets.js';
+import { exerciseDatasetName } from '../fixtures.js';
+import {
+  buildDatasets, buildExerciseDataset, type BuiltDataset, type FixtureSource,
+} from './datasets.js';
 import { readSqlitePlan, type RawPlanOutcome } from './plan.js';
 import { Sandbox } from './sandbox.js';
 
@@ -38,6 +41,8 @@ export class SqliteEngine implements Engine {
   readonly fingerprint: string;
   private readonly sandbox: Sandbox;
   private local: Runner | undefined;
+  /** Exercises' own datasets, by name, once built. */
+  private readonly extra = new Map<string, BuiltDataset>();
   private readonly maxRows: number;
 
   constructor(private readonly options: SqliteEngineOptions) {
@@ -106,8 +111,17 @@ export class SqliteEngine implements Engine {
     return this.local;
   }
 
+  async exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo> {
+    const name = exerciseDatasetName(spec.changes);
+    if (!this.extra.has(name)) {
+      this.extra.set(name, { name, property: spec.property,
+        path: buildExerciseDataset(this.datasets[0], name, spec.changes) });
+    }
+    return { name, property: spec.property };
+  }
+
   private path(dataset: string): string {
-    const built = this.datasets.find((d) => d.name === dataset);
+    const built = this.datasets.find((d) => d.name === dataset) ?? this.extra.get(dataset);
     if (!built) throw new Error(`unknown dataset ${dataset}`);
     return built.path;
   }
