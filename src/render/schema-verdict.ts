@@ -73,10 +73,14 @@ export function schemaDifferenceText(d: SchemaDifference): string {
         : ' Внешний ключ объявляют так: FOREIGN KEY (столбец) REFERENCES таблица (столбец); ' +
           'в MySQL 8 слово REFERENCES прямо в определении столбца молча игнорируется.');
     case 'foreign-key-action':
-      return `Внешний ключ ${keyText(d.key)}: ожидалось ON ${d.event} ${d.expected}, найдено ` +
-        `ON ${d.event} ${d.actual}` + (DEFAULT_ACTION.has(d.actual)
-        ? ` (это поведение по умолчанию, когда ON ${d.event} не указан).`
-        : '.');
+      return `Внешний ключ ${keyText(d.key)}: ожидалось ON ${d.event} ` +
+        (DEFAULT_ACTION.has(d.expected)
+          // MariaDB reports a missing clause as RESTRICT, SQLite as NO ACTION: name both.
+          ? `RESTRICT или NO ACTION (они равнозначны; так же действует ключ без ON ${d.event})`
+          : d.expected) +
+        `, найдено ON ${d.event} ${d.actual}` + (DEFAULT_ACTION.has(d.actual)
+          ? ` (это поведение по умолчанию, когда ON ${d.event} не указан).`
+          : '.');
     case 'extra-foreign-key':
       return `Лишний внешний ключ ${keyText(d.key)}: задание его не просит.`;
     case 'missing-unique':
@@ -115,7 +119,7 @@ export function schemaFeedbackLines(feedback: SchemaFeedback,
       return [feedback.property
         ? `На основной базе представление ${feedback.view} возвращает верные строки, а на ` +
           `одном из скрытых наборов данных — нет. Особенность набора: ${feedback.property}.`
-        : `Представление ${feedback.view} возвращает не то, что верное.`,
+        : `Результат представления ${feedback.view} не совпадает с верным.`,
       ...(feedback.difference
         ? helpers.differenceText(feedback.difference, Boolean(feedback.property)) : [])];
     case 'probe-outcome':

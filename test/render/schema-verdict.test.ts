@@ -17,6 +17,25 @@ describe('schema difference texts', () => {
     expect(text).toContain('AUTO_INCREMENT');
     expect(text).toContain('INTEGER PRIMARY KEY');
   });
+
+  it('names both spellings of the default action, which MariaDB and SQLite report apart', () => {
+    const key = { table: 'wishlist_items', columns: ['book_id'], parent: 'books',
+      references: ['id'] };
+    const text = schemaDifferenceText({ kind: 'foreign-key-action', key, event: 'UPDATE',
+      expected: 'RESTRICT', actual: 'CASCADE' });
+    expect(text).toContain('ожидалось ON UPDATE RESTRICT или NO ACTION');
+    expect(text).toContain('без ON UPDATE');
+    expect(text).toContain('найдено ON UPDATE CASCADE.');
+  });
+
+  it('names a chosen action as it is when another one is expected', () => {
+    const key = { table: 'preorders', columns: ['referrer_id'], parent: 'customers',
+      references: ['id'] };
+    const text = schemaDifferenceText({ kind: 'foreign-key-action', key, event: 'DELETE',
+      expected: 'SET NULL', actual: 'NO ACTION' });
+    expect(text).toContain('ожидалось ON DELETE SET NULL, найдено ON DELETE NO ACTION');
+    expect(text).toContain('поведение по умолчанию');
+  });
 });
 
 describe('engine error explanations for DDL', () => {
