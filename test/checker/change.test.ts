@@ -48,6 +48,14 @@ describe.each(engineCases)('change exercises on $name', (engineCase) => {
     expect((await judgeChange(engine, discount, twoSteps)).passed).toBe(true);
   });
 
+  it('reports a syntax error in a later statement as a syntax error', async () => {
+    const verdict = await judgeChange(engine, discount,
+      'UPDATE books SET price = price * 0.9 WHERE genre_id = 21;\n' +
+      'UPDATE books SET price = ROUND(price 2) WHERE genre_id = 21;');
+    expect(verdict.feedback).toMatchObject({ kind: 'failure',
+      failure: { kind: 'engine-error' } });
+  });
+
   it('names the table and the rows when the WHERE is wrong', async () => {
     const verdict = await judgeChange(engine, discount,
       'UPDATE books SET price = ROUND(price * 0.9, 2) WHERE genre_id = 22');

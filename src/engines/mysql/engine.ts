@@ -183,7 +183,7 @@ export class MysqlEngine implements Engine {
       try {
         await connection.query(sql);
       } catch (error) {
-        return { ok: false, failure: this.failure(error, sql) };
+        return { ok: false, failure: this.failure(error, sql, true) };
       }
 
       const [tables] = await connection.query('SELECT table_name FROM information_schema.tables ' +
@@ -284,7 +284,7 @@ export class MysqlEngine implements Engine {
       await work();
       return undefined;
     } catch (error) {
-      return this.failure(error, sql);
+      return this.failure(error, sql, true);
     } finally {
       clearTimeout(backstop);
     }
@@ -498,13 +498,14 @@ export class MysqlEngine implements Engine {
     }
   }
 
-  private failure(error: unknown, sql: string): QueryFailure {
+  /** `several`: the text may hold several statements (changes, DDL), so 1064 is syntax. */
+  private failure(error: unknown, sql: string, several = false): QueryFailure {
     const e = asMysqlError(error);
     if (e.errno !== undefined && TIMEOUT_ERRORS.has(e.errno)) {
       return { kind: 'timeout', seconds: this.options.timeoutMs / 1000 };
     }
     if (e.errno === 1065) return { kind: 'empty' };
-    if (e.errno === 1064 && looksLikeSeveralStatements(sql)) {
+    if (e.errno === 1064 && !several && looksLikeSeveralStatements(sql)) {
       return { kind: 'multiple-statements' };
     }
     return { kind: 'engine-error', message: e.message };
