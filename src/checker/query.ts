@@ -101,6 +101,12 @@ export async function resultFeedback(engine: Engine, rules: CompareOptions, answ
       continue;
     }
 
+    // Rows right but in another order, from a statement that never asked for one: the
+    // missing ORDER BY is the mistake, not the dataset's property.
+    if (difference.kind === 'order' && rules.orderBy && lacksOrderBy(answer)) {
+      return { kind: 'no-order-by' };
+    }
+
     const mistake = await knownMistake(engine, rules, reference, dataset.name,
       learner.result);
     const named = mistake ? { mistake } : {};

@@ -80,6 +80,10 @@ function judgeOrdering(exercise: OrderingExercise, keys: string[]): QuestionFeed
   if (correctPrefix === exercise.answer.length && keys.length === exercise.answer.length) {
     return { kind: 'passed' };
   }
+  const missing = exercise.answer.length - keys.length;
+  if (missing > 0) {
+    return { kind: 'wrong-order', correctPrefix, total: exercise.answer.length, missing };
+  }
   // Why the first item out of place does not belong there, when the author said.
   const misplaced = exercise.options.find((o) => o.key === keys[correctPrefix]);
   return { kind: 'wrong-order', correctPrefix, total: exercise.answer.length,

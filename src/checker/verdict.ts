@@ -102,7 +102,9 @@ export type QuestionFeedback =
   | { kind: 'unreadable'; reason: 'letters' | 'one-choice' | 'unknown-key' | 'repeated-key';
       keys?: string[] }
   | { kind: 'wrong-choice'; wrongPicks: { key: string; why?: string }[]; missed: number }
-  | { kind: 'wrong-order'; correctPrefix: number; total: number; why?: string }
+  | { kind: 'wrong-order'; correctPrefix: number; total: number; why?: string;
+      /** Items the answer leaves out altogether. */
+      missing?: number }
   | { kind: 'wrong-short' };
 
 export type Feedback = QueryFeedback | SchemaFeedback | QuestionFeedback

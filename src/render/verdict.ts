@@ -175,8 +175,12 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'с ними.'];
     case 'needs-engine':
       return [`Это упражнение проверяется только на ${feedback.engines.join(', ')}: поведение, ` +
-        'которое оно проверяет, есть только там. Переключиться: dbcourse db setup (один раз), ' +
-        'затем dbcourse db use mysql; или для одной проверки: dbcourse --engine mysql check ...'];
+        'которое оно проверяет, есть только там; на урок это не влияет. ' +
+        (feedback.engines.includes('mysql')
+          ? 'Переключиться: dbcourse db setup (один раз), затем dbcourse db use mysql; или ' +
+            'для одной проверки: dbcourse --engine mysql check ...'
+          : 'Проверить его на встроенной SQLite: dbcourse --engine sqlite check ... (или ' +
+            'насовсем: dbcourse db use sqlite).')];
     case 'reference-broken':
       return ['Эталонное решение этого упражнения не выполнилось на наборе ' +
         `«${feedback.dataset}»: ${failureText(feedback.failure)} Это ошибка урока, ` +
@@ -247,10 +251,16 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
       return lines;
     }
     case 'wrong-order':
-      return [feedback.correctPrefix > 0
-        ? `Первые ${feedback.correctPrefix} из ${feedback.total} на своих местах, дальше порядок ` +
-          'другой.'
-        : 'Порядок неверен уже с первого пункта.',
+      if (feedback.missing) {
+        return [`Расставлены не все пункты: не хватает ${feedback.missing} из ${feedback.total}. ` +
+          'Впишите буквы всех пунктов по порядку.'];
+      }
+      return [feedback.correctPrefix === 1
+        ? `Первый пункт из ${feedback.total} на своём месте, дальше порядок другой.`
+        : feedback.correctPrefix > 0
+          ? `Первые ${feedback.correctPrefix} из ${feedback.total} на своих местах, дальше ` +
+            'порядок другой.'
+          : 'Порядок неверен уже с первого пункта.',
         ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ${feedback.why}`] : [])];
     case 'wrong-short':
       return ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];

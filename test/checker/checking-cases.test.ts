@@ -43,6 +43,14 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
     expect(['no-order-by', 'different']).toContain(verdict.feedback.kind);
   });
 
+  it('blames a missing ORDER BY, not a hidden dataset, for rows in luck\'s order', async () => {
+    const task = exercise('SELECT id, title FROM books WHERE price > 1000 ORDER BY id',
+      { orderBy: [{ column: 1, desc: false }] });
+    const verdict = await judgeQuery(engine, task,
+      'SELECT id, title FROM books WHERE price > 1000');
+    expect(verdict.feedback).toEqual({ kind: 'no-order-by' });
+  });
+
   it('does not take ORDER BY inside a window for a sorted result', async () => {
     const task = exercise('SELECT id, price FROM books WHERE id < 20 ORDER BY id',
       { orderBy: [{ column: 1, desc: false }] });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeQuestion } from '../../src/checker/questions.js';
+import { createStyle } from '../../src/render/style.js';
+import { renderVerdict } from '../../src/render/verdict.js';
 import type { ChoiceExercise, OrderingExercise, ShortExercise } from '../../src/course/format.js';
 
 const base = { title: 't', hints: ['h'], explanation: 'e' };
@@ -57,6 +59,16 @@ describe('question exercises', () => {
       .toEqual({ kind: 'wrong-order', correctPrefix: 1, total: 3 });
     expect(judgeQuestion(ordering, file('a a b')).feedback)
       .toMatchObject({ reason: 'repeated-key' });
+    expect(judgeQuestion(ordering, file('a b')).feedback)
+      .toEqual({ kind: 'wrong-order', correctPrefix: 2, total: 3, missing: 1 });
+  });
+
+  it('words the order feedback for one item, and for items left out', () => {
+    const screen = { width: 100, style: createStyle(false) };
+    const say = (answer: string) => renderVerdict(judgeQuestion(ordering, file(answer)),
+      ordering, 0, screen);
+    expect(say('a c b')).toContain('Первый пункт из 3 на своём месте');
+    expect(say('a b')).toContain('не хватает 1 из 3');
   });
 
   it('accepts short answers ignoring case, Ё and final punctuation', () => {
