@@ -12,21 +12,34 @@ export function isBlankSql(sql: string): boolean {
 }
 
 /**
+ * How an engine reads the text: MySQL takes a backslash in a string as an escape, `--` as a
+ * comment only before a space (`1--1` is 1 minus minus 1) and `#` as a comment; SQLite takes
+ * none of that. `loose` (the default) is the lenient reading for what only needs words.
+ * A screen reads the text both ways and refuses what either engine would run.
+ */
+export type Dialect = 'loose' | 'mysql' | 'sqlite';
+
+/**
  * The text with string literals, quoted names and comments blanked out, keeping positions;
  * with `keepNames`, `names` and "names" stay as written (a screen must see the names used).
  * One pass from left to right, so an apostrophe inside a comment (-- O'Reilly) starts no
  * string and a -- inside a string starts no comment.
  */
-export function blankLiterals(sql: string, options: { keepNames?: boolean } = {}): string {
-  return scan(sql, options.keepNames ?? false).text;
+export function blankLiterals(sql: string,
+  options: { keepNames?: boolean; dialect?: Dialect } = {}): string {
+  return scan(sql, options.keepNames ?? false, options.dialect ?? 'loose').text;
 }
 
 /** Whether the text has a MySQL executable comment, /*! ... *\/ or /*M! ... *\/. */
 export function hasExecutableComment(sql: string): boolean {
-  return scan(sql, false).executable;
+  return scan(sql, false, 'loose').executable || scan(sql, false, 'mysql').executable;
 }
 
-function scan(sql: string, keepNames: boolean): { text: string; executable: boolean } {
+/** The dialects a screen reads a text in: refused if refused in either. */
+const SCREENED: Dialect[] = ['mysql', 'sqlite'];
+
+function scan(sql: string, keepNames: boolean, dialect: Dialect):
+  { text: string; executable: boolean } {
   let executable = false;
   let out = '';
   let i = 0;
@@ -39,7 +52,7 @@ function scan(sql: string, keepNames: boolean): { text: string; executable: bool
     if (c === "'" || c === '"' || c === '`') {
       end = i + 1;
       while (end < sql.length) {
-        if (sql[end] === '\\' && c !== '`') end += 2;
+        if (sql[end] === '\\' && c !== '`' && dialect !== 'sqlite') end += 2;
         else if (sql[end] === c && sql[end + 1] === c) end += 2;
         else if (sql[end] === c) break;
         else end += 1;
@@ -53,7 +66,9 @@ function scan(sql: string, keepNames: boolean): { text: string; executable: bool
       continue;
     }
 
-    if ((c === '-' && next === '-') || c === '#') {
+    const dashes = c === '-' && next === '-' &&
+      (dialect !== 'mysql' || i + 2 >= sql.length || /[\s\x00-\x1f]/.test(sql[i + 2]));
+    if (dashes || (c === '#' && dialect !== 'sqlite')) {
       end = sql.indexOf('\n', i);
       end = end < 0 ? sql.length : end;
     } else if (c === '/' && next === '*') {
@@ -103,9 +118,9 @@ interface Statement {
 }
 
 /** The statements of a text, split at the semicolons outside literals and comments. */
-function statements(sql: string, keepNames = false): Statement[] {
+function statements(sql: string, keepNames = false, dialect: Dialect = 'loose'): Statement[] {
   const text = sql.replace(/^\uFEFF/, '');
-  const blank = blankLiterals(text, { keepNames });
+  const blank = blankLiterals(text, { keepNames, dialect });
   const found: Statement[] = [];
   let start = 0;
 
@@ -128,9 +143,12 @@ function firstWords(statement: Statement): string {
 function firstRefused(sql: string, allowed: RegExp, forbidden: RegExp,
   keepNames: boolean): string | undefined {
   if (hasExecutableComment(sql)) return EXECUTABLE_COMMENT;
-  const refused = statements(sql, keepNames)
-    .find((s) => !allowed.test(s.words) || forbidden.test(s.words));
-  return refused && firstWords(refused);
+  for (const dialect of SCREENED) {
+    const refused = statements(sql, keepNames, dialect)
+      .find((s) => !allowed.test(s.words) || forbidden.test(s.words));
+    if (refused) return firstWords(refused);
+  }
+  return undefined;
 }
 
 /** The first statement (its first words) that a change exercise does not allow, if any. */
@@ -170,8 +188,18 @@ export function planStatements(sql: string): PlanScreen {
   if (hasExecutableComment(sql)) {
     return { ok: false, reason: 'executable-comment', statement: EXECUTABLE_COMMENT };
   }
+  // Both engines must read the same statements, each of them allowed.
+  const [mysql, sqlite] = SCREENED.map((dialect) => planScreen(sql, dialect));
+  if (!mysql.ok || !sqlite.ok) return !mysql.ok ? mysql : sqlite;
+  if (JSON.stringify(mysql) !== JSON.stringify(sqlite)) {
+    return { ok: false, reason: 'not-index', statement: mysql.select.split(/\s+/).slice(0, 4)
+      .join(' ') };
+  }
+  return mysql;
+}
 
-  const found = statements(sql);
+function planScreen(sql: string, dialect: Dialect): PlanScreen {
+  const found = statements(sql, false, dialect);
   const last = found.at(-1);
   if (!last || !SELECT.test(last.words)) {
     return { ok: false, reason: 'no-select', statement: last ? firstWords(last) : '' };
@@ -181,7 +209,7 @@ export function planStatements(sql: string): PlanScreen {
     if (SELECT.test(statement.words)) {
       return { ok: false, reason: 'two-selects', statement: firstWords(statement) };
     }
-    const names = blankLiterals(statement.original, { keepNames: true });
+    const names = blankLiterals(statement.original, { keepNames: true, dialect });
     const refusal = !CREATE_INDEX.test(statement.words) ? 'not-index'
       : QUALIFIED.test(names) || /dbcourse/i.test(names) ? 'qualified-name'
         : FORBIDDEN.test(statement.words) ? 'not-index' : undefined;

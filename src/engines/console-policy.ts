@@ -18,8 +18,8 @@ const SQLITE_FORBIDDEN: [RegExp, string][] = [
 
 const MYSQL_HEADS = new Set(['select', 'with', 'insert', 'update', 'delete', 'replace',
   'explain', 'describe', 'desc', 'show', 'table', 'values', '(', 'create', 'alter', 'drop',
-  'rename', 'truncate', 'start', 'begin', 'commit', 'rollback', 'savepoint', 'release', 'lock',
-  'unlock', 'analyze', 'set']);
+  'rename', 'truncate', 'start', 'begin', 'commit', 'rollback', 'savepoint', 'release',
+  'analyze', 'set']);
 
 const ONLY_HERE = 'Консоль работает только со своей копией учебной базы магазина; другие ' +
   'базы, в том числе наборы данных для проверки, ей недоступны.';
@@ -27,8 +27,9 @@ const ONLY_HERE = 'Консоль работает только со своей 
 const MYSQL_DATABASE = 'Консоль работает в одной базе — вашей копии магазина; создавать, ' +
   'удалять и выбирать базы (CREATE/DROP DATABASE, USE) здесь нельзя. Таблицы — можно.';
 
-const MYSQL_SET = 'Из SET в консоли доступны SET TRANSACTION, SET autocommit и переменные ' +
-  '(SET @x = 1): остальные настройки сессии закреплены курсом.';
+const MYSQL_SET = 'Из SET в консоли доступны только SET TRANSACTION ... и SET autocommit = 0 ' +
+  'или 1: остальные настройки сессии закреплены курсом. Переменную можно задать в запросе: ' +
+  'SELECT @x := 1;';
 
 function mysqlRefusal(head: string, words: string, raw: string): string | undefined {
   if (/\/\*M?!/.test(raw)) {
@@ -38,8 +39,8 @@ function mysqlRefusal(head: string, words: string, raw: string): string | undefi
   if (head === 'use' || /^(create|drop|alter)\s+(database|schema)\b/i.test(words)) {
     return MYSQL_DATABASE;
   }
-  if (head === 'set' &&
-    !/^set\s+((session\s+)?transaction\b|(session\s+)?autocommit\s*=|@[a-z_])/i.test(words)) {
+  if (head === 'set' && !/^set\s+(session\s+)?transaction\s+(isolation\s+level\s+[a-z ]+|read\s+(only|write))\s*$/i
+    .test(words) && !/^set\s+(session\s+)?autocommit\s*=\s*[01]\s*$/i.test(words)) {
     return MYSQL_SET;
   }
   if (!MYSQL_HEADS.has(head)) {
@@ -60,14 +61,12 @@ function mysqlRefusal(head: string, words: string, raw: string): string | undefi
  * undefined when it may.
  */
 export function consoleRefusal(sql: string, engine: EngineName): string | undefined {
-  let text = sql.replace(/^\uFEFF/, '');
-  if (engine === 'mysql') {
-    // MySQL reads "--x" as two minus signs, not a comment; and names in backticks must stay
-    // visible, so that `dbcourse_...` cannot hide inside them.
-    text = text.replace(/--(?=\S)/g, '- -').replace(/`/g, ' ');
-  }
+  const text = sql.replace(/^\uFEFF/, '');
+  // Read as the engine reads it (MySQL: "--x" is two minus signs, a backslash escapes a
+  // quote), with quoted names kept in view so that `dbcourse_...` cannot hide in them.
+  const blank = blankLiterals(text, { keepNames: true, dialect: engine });
 
-  for (const part of blankLiterals(text).split(';')) {
+  for (const part of blank.split(';')) {
     const words = part.trim();
     if (words === '') continue;
 

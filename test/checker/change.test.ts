@@ -1,7 +1,9 @@
 // Change exercises: judged by the state every table is left in, on every engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeChange } from '../../src/checker/change.js';
-import { forbiddenStatement } from '../../src/checker/statements.js';
+import {
+  forbiddenSchemaStatement, forbiddenStatement, planStatements,
+} from '../../src/checker/statements.js';
 import type { ChangeExercise } from '../../src/course/format.js';
 import type { Engine } from '../../src/engines/engine.js';
 import { engineCases } from '../helpers.js';
@@ -15,6 +17,28 @@ const discount = exercise('UPDATE books SET price = ROUND(price * 0.9, 2) WHERE 
   ['books']);
 const purge = exercise(`DELETE FROM orders WHERE status = 'cancelled' AND created_at < '2024-01-01'`,
   ['orders']);
+
+describe('statements read as each engine reads them', () => {
+  it('sees through --x, which MySQL reads as two minus signs, not a comment', () => {
+    expect(forbiddenStatement('UPDATE books SET price = 1 WHERE 1--1; COMMIT; ' +
+      'CREATE TABLE x (i int)')).toBe('COMMIT');
+    expect(forbiddenSchemaStatement('CREATE TABLE t (a INT CHECK (a >= 0--0)); ' +
+      'CREATE TABLE dbcourse_ds_1_base.p (x int)')).toContain('CREATE TABLE dbcourse');
+    expect(planStatements('SELECT id FROM books WHERE 1--1; DROP TABLE books').ok).toBe(false);
+    // A real comment still hides what it says.
+    expect(forbiddenStatement('UPDATE books SET price = 1 -- COMMIT')).toBeUndefined();
+  });
+
+  it('sees through a backslash before a quote, which SQLite does not read as an escape', () => {
+    expect(forbiddenStatement("UPDATE books SET price = 1; SELECT 'a\\'; " +
+      "ATTACH 'x.db' AS e; -- '")).toContain('ATTACH');
+    expect(forbiddenSchemaStatement("CREATE TABLE t (a TEXT DEFAULT 'x\\'); VACUUM INTO " +
+      "'/tmp/x.db'; -- ')")).toBeDefined();
+    // MySQL's escape still keeps a string whole.
+    expect(forbiddenStatement("UPDATE books SET title = 'O\\'Reilly' WHERE id = 1"))
+      .toBeUndefined();
+  });
+});
 
 describe('statements a change answer may hold', () => {
   it('allows DML, refuses what could outlive the check', () => {

@@ -70,6 +70,18 @@ describe('the console pre-screen', () => {
     expect(consoleRefusal("DELETE FROM reviews WHERE body = 'commit'", 'mysql')).toBeUndefined();
     expect(consoleRefusal('SHOW CREATE TABLE books', 'mysql')).toBeUndefined();
   });
+
+  it('sees names that a quoted alias or a backslash would hide, and keeps settings pinned', () => {
+    expect(consoleRefusal("SELECT id AS `a'`, name FROM dbcourse_ds_1_nulls.genres", 'mysql'))
+      .toMatch(/наборы данных для проверки/);
+    expect(consoleRefusal("SELECT 'a\\'; ATTACH 'x.db' AS e; -- '", 'sqlite'))
+      .toMatch(/ATTACH/);
+    expect(consoleRefusal('SELECT 1--1, id FROM dbcourse_ds_1_nulls.genres', 'mysql'))
+      .toMatch(/наборы данных для проверки/);
+    expect(consoleRefusal("SET @a = 1, sql_mode = 'ANSI_QUOTES'", 'mysql')).toMatch(/SET/);
+    expect(consoleRefusal('SET @a = 1, max_statement_time = 0', 'mysql')).toMatch(/SET/);
+    expect(consoleRefusal('LOCK TABLES genres WRITE', 'mysql')).toMatch(/недоступен/);
+  });
 });
 
 describe('a SQLite console session', () => {

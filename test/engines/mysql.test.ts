@@ -62,6 +62,24 @@ describe.runIf(mysqlUrl && adminUrl)('the MySQL engine on a real server', () => 
     await expect(open).rejects.toThrow(/dbcourse db setup/);
   });
 
+  it('refuses a user who holds a role, whose rights SET ROLE could take on', async () => {
+    const role = `dbcourse_role_${process.pid}`;
+    const user = `dbcourse_roled_${process.pid}`;
+    const admin = await connect(parseMysqlUrl(adminUrl!), { multipleStatements: true });
+    try {
+      await admin.connection.query(`CREATE ROLE ${role}; GRANT SELECT ON ${foreign}.* TO ` +
+        `${role}; CREATE USER '${user}'@'%' IDENTIFIED BY 'pw'; GRANT ALL ON ` +
+        `\`dbcourse\\_%\`.* TO '${user}'@'%'; GRANT ${role} TO '${user}'@'%'`);
+      const open = MysqlEngine.open({ target: { ...parseMysqlUrl(adminUrl!), user,
+        password: 'pw' }, fixtures: { dir: fixturesDir() }, timeoutMs: 700 });
+      await expect(open).rejects.toThrow(/dbcourse db setup/);
+    } finally {
+      await admin.connection.query(`DROP USER IF EXISTS '${user}'@'%'; DROP ROLE IF EXISTS ` +
+        role).catch(() => undefined);
+      await admin.connection.end();
+    }
+  });
+
   it('never touches a foreign database', async () => {
     const read = await engine.query('base', `SELECT id FROM ${foreign}.users`);
     expect(read).toMatchObject({ ok: false, failure: { kind: 'engine-error' } });
@@ -95,7 +113,9 @@ describe.runIf(mysqlUrl && adminUrl)('the MySQL engine on a real server', () => 
 
   it('refuses DDL and DML before they run, so every check starts clean', async () => {
     for (const sql of ['DROP TABLE books', 'CREATE TABLE t (i INT)', 'UPDATE books SET price = 0',
-      'INSERT INTO genres (name) VALUES (\'x\')']) {
+      'INSERT INTO genres (name) VALUES (\'x\')', 'OPTIMIZE TABLE books',
+      'ANALYZE TABLE books PERSISTENT FOR ALL',
+      'SET STATEMENT max_statement_time = 0 FOR SELECT COUNT(*) FROM books']) {
       expect(await engine.query('base', sql)).toMatchObject({ ok: false,
         failure: { kind: 'not-a-query' } });
     }

@@ -464,6 +464,12 @@ export class MysqlEngine implements Engine {
   private async runLearner(session: Session, database: string, sql: string):
     Promise<QueryOutcome> {
     const { connection } = session;
+    // Table maintenance (OPTIMIZE, ANALYZE, REPAIR) and SET STATEMENT ... FOR return rows too,
+    // and commit or unpin the session: a query starts with SELECT, WITH, VALUES or TABLE.
+    const head = /^\(*\s*([a-z]+)/i.exec(blankLiterals(sql, { dialect: 'mysql' }).trim())?.[1];
+    if (!head || !/^(select|with|values|table)$/i.test(head)) {
+      return { ok: false, failure: { kind: 'not-a-query' } };
+    }
     await connection.query(`USE \`${database}\``);
 
     // Preparing parses without running: a statement with no result columns is not a query.

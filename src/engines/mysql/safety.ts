@@ -14,7 +14,12 @@ export async function foreignGrants(connection: Connection): Promise<string[]> {
 
   for (const [grant] of rows) {
     const match = /^GRANT (.+?) ON (\S+) TO /i.exec(grant);
-    if (!match) continue;
+    // A role (GRANT role TO user): its rights are the role's, which SET ROLE can take on;
+    // the course user needs none. SHOW GRANTS lists only the default role's rights.
+    if (!match) {
+      if (/^GRANT\s/i.test(grant)) unsafe.push(grant);
+      continue;
+    }
     const [, privileges, target] = match;
     if (/^PROXY$/i.test(privileges.trim())) continue;
 

@@ -2,7 +2,7 @@
  * Turns the generated fixture SQL into one SQLite file per dataset, built once into the cache
  * directory and reused while the fixture files stay the same.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DatasetInfo } from '../engine.js';
@@ -33,6 +33,8 @@ function build(source: FixtureSource, dataset: string, target: string): void {
   }
 
   // Another dbcourse process may have built the same file meanwhile: either copy is right.
+  // Read-only on disk too: nothing a check runs may write a dataset.
+  chmodSync(temporary, 0o444);
   renameSync(temporary, target);
 }
 
@@ -74,6 +76,8 @@ function buildShuffled(source: FixtureSource, basePath: string, target: string):
     db.close();
   }
 
+  // Read-only on disk too: nothing a check runs may write a dataset.
+  chmodSync(temporary, 0o444);
   renameSync(temporary, target);
 }
 
@@ -100,6 +104,8 @@ export function buildExerciseDataset(base: BuiltDataset, name: string, changes: 
     throw error;
   }
   db.close();
+  // Read-only on disk too: nothing a check runs may write a dataset.
+  chmodSync(temporary, 0o444);
   renameSync(temporary, target);
   return target;
 }

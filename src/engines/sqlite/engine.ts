@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import {
@@ -47,8 +49,15 @@ export class SqliteEngine implements Engine {
 
   constructor(private readonly options: SqliteEngineOptions) {
     this.datasets = buildDatasets(options.fixtures, options.cacheRoot);
-    // The folder the datasets were built into is named by the fixtures' stamp.
-    this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}`;
+    // The folder the datasets were built into is named by the fixtures' stamp; the files'
+    // sizes and times change if a file is ever rebuilt or written, and remembered verdicts
+    // and reference results with them.
+    const files = this.datasets.map((d) => {
+      const { size, mtimeMs } = statSync(d.path);
+      return `${size}:${mtimeMs}`;
+    }).join(',');
+    this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}:` +
+      createHash('sha1').update(files).digest('hex').slice(0, 12);
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows,
       paths: this.datasets.map((d) => d.path) });
