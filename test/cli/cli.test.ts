@@ -280,6 +280,11 @@ describe('answering a question in the terminal', () => {
     const right = await answerWith(env, 'b\n');
     expect(right.code).toBe(0);
     expect((await runCli(['progress'], env)).stdout).toContain('Упражнений решено: 1 из 4');
+    // The file holds the answer given, so that check agrees.
+    const check = await runCli(['check', '1-1', 'what-is-null'], env);
+    expect(check.code).toBe(0);
+    expect(readFileSync(join(env.DBCOURSE_WORKSPACE!, 'two-queries', 'what-is-null.txt'),
+      'utf8')).toMatch(/# Урок 1-1, упражнение 3[\s\S]*\nb\n$/);
   });
 
   it('refuses a query exercise: its answer lives in a file', async () => {

@@ -7,6 +7,9 @@ import { judgeQuestion } from '../../checker/questions.js';
 import { isSqlExercise } from '../../course/kinds.js';
 import { exerciseTask } from '../../render/lesson.js';
 import { renderVerdict } from '../../render/verdict.js';
+import { writeFileAtomic } from '../../util/fs.js';
+import { ensureAnswerFiles } from '../../workspace/answers.js';
+import { answerHeader } from '../../workspace/header.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
 
@@ -45,6 +48,11 @@ export async function answer(ctx: Context, lessonId: string, exerciseId: string)
     return EXIT_FAILED;
   }
   ctx.progress().recordAttempt(lesson.meta.key, exercise.id, verdict.passed);
+  // The answer file says the same, so that check and watch agree with this verdict.
+  const [file] = ensureAnswerFiles(ctx.workspace, lesson.entry, lesson.meta.key, [exercise],
+    lesson.meta.exercises);
+  writeFileAtomic(file.path, answerHeader(lesson.entry, exercise, index) + text.trim() + '\n');
   ctx.print(renderVerdict(verdict, exercise, index, ctx.screen));
+  ctx.print(ctx.screen.style.dim(`Ответ записан в ${file.path}`));
   return verdict.passed ? EXIT_OK : EXIT_FAILED;
 }

@@ -67,6 +67,9 @@ export class Sandbox {
     // Not awaited: the thread is unreferenced, so it never holds the process, and a command
     // need not wait for it to wind down.
     if (worker && this.inFlight.length === 0) void worker.terminate();
+    // A query still running (the learner quit mid-check): the thread cannot be stopped, and
+    // Node would wait for it forever, so the entry point ends the process hard.
+    else if (worker) markThreadStuck();
   }
 
   /**

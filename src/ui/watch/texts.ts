@@ -40,6 +40,8 @@ export const texts = {
   solved: (done: number, total: number, left: string[], short: boolean) => left.length === 0
     ? `Решены все ${exercisesWord(total)}.`
     : `Решено ${done} из ${total}.${short ? '' : ` Осталось: ${left.join(', ')}.`}`,
+  passedButFailingNow: (ids: string[]) => 'Все упражнения были решены раньше, и урок ' +
+    `остаётся пройденным; сейчас не зачтено: ${ids.join(', ')} — ответ с тех пор изменился.`,
   lessonPassed: (short: string) => `Урок ${short} пройден!`,
   nextLessonKey: (short: string, title: string) => `n — перейти к уроку ${short} «${title}» ` +
     `(теория: dbcourse show ${short})`,

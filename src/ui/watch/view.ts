@@ -159,6 +159,12 @@ export function pageDetail(lines: string[], scroll: number, rows: number, fixed:
 export function summaryLine(snapshot: WatchSnapshot, screen: Screen, short = false): string {
   const required = snapshot.exercises.filter((v) => v.required);
   const left = required.filter((v) => !v.passed).map((v) => v.exercise.id);
+  // Passed before, but an answer changed since and fails now: the progress keeps the pass.
+  const failingNow = required.filter((v) => v.verdict && !v.verdict.passed)
+    .map((v) => v.exercise.id);
+  if (left.length === 0 && failingNow.length > 0) {
+    return wrapText(texts.passedButFailingNow(failingNow), screen.width).join('\n');
+  }
   const text = wrapText(texts.solved(required.length - left.length, required.length, left,
     short), screen.width).join('\n');
   return left.length === 0 ? screen.style.ok(text) : text;
