@@ -173,9 +173,10 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
   program
     .command('schema')
     .description('схема учебной базы магазина: таблицы, столбцы, ключи и связи')
-    .option('--format <формат>', 'text (по умолчанию) или mermaid', 'text')
-    .action((options: { format: string }) =>
-      on(async (ctx) => (await import('./commands/schema.js')).schema(ctx, options.format)));
+    .option('--format <формат>', 'text (по умолчанию) или mermaid')
+    .action((options: { format?: string }) =>
+      on(async (ctx) => (await import('./commands/schema.js'))
+        .schema(ctx, options.format ?? 'text')));
 
   program
     .command('about')

@@ -37,7 +37,7 @@ function usageMessage(error: CommanderError, command: string | undefined): strin
     case 'commander.missingArgument':
       return `Не хватает аргумента «${name}». Как писать эту команду: ${help}`;
     case 'commander.optionMissingArgument':
-      return `Параметру ${name.split(' ')[0]} нужно значение. Справка: ${help}`;
+      return `Параметру ${name.split(/[ ,]/)[0]} нужно значение. Справка: ${help}`;
     case 'commander.excessArguments':
       return `Лишние аргументы. Как писать эту команду: ${help}`;
     default:

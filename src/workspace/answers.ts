@@ -82,7 +82,12 @@ export function ensureAnswerFiles(workspace: string, entry: LessonEntry, lessonK
 export function readAnswer(path: string): string | undefined {
   if (!existsSync(path)) return undefined;
 
-  const size = statSync(path).size;
+  const stat = statSync(path);
+  if (!stat.isFile()) {
+    throw new UserError(`На месте файла ответа ${path} — папка или другой не обычный файл. ` +
+      'Переименуйте или уберите её: dbcourse создаст файл ответа заново.');
+  }
+  const size = stat.size;
   if (size > MAX_ANSWER_BYTES) {
     throw new UserError(`Файл ответа ${path} слишком большой (${Math.round(size / 1024)} КБ): ` +
       'в нём должен быть один запрос или короткий ответ. Похоже, туда попало что-то другое.');
@@ -93,5 +98,12 @@ export function readAnswer(path: string): string | undefined {
     throw new UserError(`Файл ответа ${path} не текстовый. Сохраните его как обычный текст ` +
       '(UTF-8).');
   }
-  return bytes.toString('utf8');
+  const text = bytes.toString('utf8');
+  // Bytes that are not UTF-8 (a file saved as Windows-1251) decode to U+FFFD.
+  if (text.includes('\uFFFD')) {
+    throw new UserError(`Файл ответа ${path} сохранён не в UTF-8 (похоже, в Windows-1251): ` +
+      'русские буквы в нём не прочитать. Сохраните его в кодировке UTF-8 — в редакторе это ' +
+      'обычно «Сохранить с кодировкой» или «Reopen/Save with Encoding».');
+  }
+  return text;
 }

@@ -1,5 +1,5 @@
 // The program as a learner uses it, run in-process with a fake terminal or pipe.
-import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homedir } from 'node:os';
@@ -134,6 +134,23 @@ describe('a workspace or answer file that cannot be used', () => {
     expect(run.stdout).toContain('слишком большой');
     expect(run.stdout).toMatch(/\[x\] 3\. Что такое NULL/);
   });
+
+  it('says so for an answer saved in Windows-1251, or a folder where the file should be',
+    async () => {
+      const env = learnerEnv();
+      await runCli(['show', '1-1'], env);
+      // "SELECT 'Москва'" in Windows-1251.
+      writeFileSync(join(env.DBCOURSE_WORKSPACE, 'two-queries', 'cheap-books.sql'),
+        Buffer.from([...Buffer.from("SELECT '"), 0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0,
+          ...Buffer.from("'")]));
+      const folder = join(env.DBCOURSE_WORKSPACE, 'two-queries', 'books-per-language.sql');
+      rmSync(folder);
+      mkdirSync(folder);
+      const run = await runCli(['check', '1-1'], env);
+      expect(run.stdout).toContain('сохранён не в UTF-8');
+      expect(run.stdout).toContain('папка или другой не обычный файл');
+      expect(run.stderr).not.toContain('Внутренняя ошибка');
+    });
 
   it('expands a quoted ~ in --workspace', async () => {
     const env = learnerEnv({ HOME: tempDir() });

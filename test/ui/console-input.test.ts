@@ -48,6 +48,13 @@ describe('editing keys', () => {
     expect(done.state).toEqual(emptyEditor);
   });
 
+  it('runs \\q or \\d typed on a continuation line, keeping the statement above', () => {
+    const open = pressKey(typed('SELECT title'), 'enter', []);
+    const quit = pressKey(insertText(open.state, '\\q')[0].state, 'enter', []);
+    expect(quit.submitted).toBe('\\q');
+    expect(quit.state).toEqual({ lines: ['SELECT title'], line: '', cursor: 0 });
+  });
+
   it('edits at the cursor and joins a continuation line back with backspace', () => {
     let state = typed('SELECT 1');
     state = pressKey(state, 'left', []).state;

@@ -3,6 +3,7 @@ import { wrapText } from '../../render/wrap.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK } from '../errors.js';
 import { page } from '../pager.js';
+import { plural } from '../../render/verdict.js';
 
 interface Entry {
   definition: Definition;
@@ -42,7 +43,7 @@ export async function glossary(ctx: Context, term: string | undefined, json: boo
 
   if (!wanted) {
     await page(ctx, [
-      style.bold(`Словарь курса: ${sorted.length} терминов. Подробно: dbcourse glossary <термин>`),
+      style.bold(`Словарь курса: ${plural(sorted.length, 'термин', 'термина', 'терминов')}. Подробно: dbcourse glossary <термин>`),
       '',
       ...sorted.map((e) => `${style.accent(e.definition.term)}` +
         (e.definition.en ? style.dim(` (${e.definition.en})`) : '') +

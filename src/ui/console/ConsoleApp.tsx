@@ -47,6 +47,7 @@ function keyOf(input: string, key: Key): EditKey | undefined {
 
 export function ConsoleApp(props: ConsoleAppProps) {
   const { runner, style } = props;
+  const ctrlC = useRef(false);
   const { exit } = useApp();
   const [items, setItems] = useState<Item[]>([{ id: 0, text: props.welcome }]);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
@@ -108,11 +109,19 @@ export function ConsoleApp(props: ConsoleAppProps) {
     const current = editorRef.current;
 
     if (key.ctrl && input === 'c') {
+      const again = ctrlC.current;
+      ctrlC.current = false;
       if (running.current) props.cancel();
       else if (!isEditorEmpty(current)) apply([{ state: emptyEditor }]);
-      else exit();
+      else if (again) exit();
+      else {
+        // One Ctrl+C too many after a query must not end the session and lose its work.
+        ctrlC.current = true;
+        print([style.dim('Выйти: \\q, Ctrl+D или ещё раз Ctrl+C.')]);
+      }
       return;
     }
+    ctrlC.current = false;
     if (key.ctrl && input === 'd') {
       if (isEditorEmpty(current) && !running.current) exit();
       else apply([pressKey(current, 'delete', history.current)]);

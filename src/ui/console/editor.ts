@@ -70,6 +70,11 @@ function enter(state: EditorState): EditResult {
     return { state: reset, submitted: state.line.trim() };
   }
   if (state.lines.length === 0 && isBlank(state.line)) return { state: reset };
+  // A console command on a continuation line (\q, \d books) runs at once; the unfinished
+  // statement above it stays.
+  if (isMetaCommand(state.line)) {
+    return { state: { lines: state.lines, line: '', cursor: 0 }, submitted: state.line.trim() };
+  }
 
   const text = editorText(state);
   if (isComplete(text)) return { state: reset, submitted: text.trim() };
