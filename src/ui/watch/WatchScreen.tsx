@@ -93,6 +93,15 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
   };
   // A new verdict is read from its first line.
   useEffect(() => setScroll(0), [view.checkedAt]);
+  // The answer just saved is the one the learner wants to see: its verdict comes forward.
+  const latest = exercises.reduce((best, v, i) => (v.cause === 'save' && v.checkedAt &&
+    (best < 0 || v.checkedAt > exercises[best].checkedAt!) ? i : best), -1);
+  const latestAt = latest >= 0 ? exercises[latest].checkedAt!.getTime() : 0;
+  const seenAt = useRef(latestAt);
+  useEffect(() => {
+    if (latestAt > seenAt.current && latest !== currentSelected()) showExercise(latest);
+    seenAt.current = Math.max(seenAt.current, latestAt);
+  }, [latestAt]);
   const offersNext = snapshot.lessonPassed && snapshot.nextLesson !== undefined;
 
   useInput((input, key) => {

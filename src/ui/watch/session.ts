@@ -32,6 +32,8 @@ export interface ExerciseView {
   verdict?: Verdict;
   checking: boolean;
   checkedAt?: Date;
+  /** What started the latest check. */
+  cause?: CheckCause;
   /** Why the latest check could not judge the answer (no file, no engine), in Russian. */
   problem?: string;
   /** Passed according to the progress, now or earlier. */
@@ -237,7 +239,7 @@ export class WatchSession {
     if (verdict) this.record(view.exercise, verdict, cause);
     this.watcher?.markSeen(view.path);
     const { key } = this.state.lesson.meta;
-    this.updateExercise(index, { checking: false, verdict, problem, checkedAt: new Date(),
+    this.updateExercise(index, { checking: false, verdict, problem, checkedAt: new Date(), cause,
       passed: this.ctx.progress().exercise(key, view.exercise.id).passed });
     await this.settleLesson(generation);
     if (generation !== this.generation) return;

@@ -70,6 +70,16 @@ describe('the watch screen', () => {
       .toMatchObject({ passed: true, attempts: 2 });
   });
 
+  it('brings forward the verdict of the answer just saved, whichever is selected', async () => {
+    const { ctx, started } = await open();
+    await started;
+    await frameWith(/› \[ \] 1\. Дешёвые книги/);
+    saveLikeVim(answerFile(ctx, 'two-queries', 'books-per-language'),
+      'SELECT language FROM books');
+    const frame = await frameWith(/› \[!\] 2\. Книги по языкам \(books-per-language\)/);
+    expect(frame).toContain('Ваш результат');
+  });
+
   it('moves between exercises, checks now on Enter and gives hints one by one', async () => {
     const { ctx, app, started } = await open();
     await started;
