@@ -142,6 +142,20 @@ export class ProgressStore {
     if (save) this.save();
   }
 
+  /**
+   * Reads the file again when nothing is waiting to be written: a screen that stays open
+   * sees what `check`, `watch` or `answer` in another terminal recorded meanwhile.
+   */
+  refresh(): void {
+    if (this.pending.length > 0) return;
+    try {
+      const read = readState(progressFile(this.dir), new Date());
+      if (read.kind === 'read') this.data = read.data;
+    } catch {
+      // A file this version cannot read: keep what was read at the start; saving says why.
+    }
+  }
+
   /** Writes the pending changes on top of what the file holds now, under the lock. */
   save(): void {
     if (this.pending.length === 0) return;

@@ -52,6 +52,7 @@ export class Session {
   }
 
   overview(): Promise<CourseOverview> {
+    this.ctx.progress().refresh();
     return courseOverview(this.ctx);
   }
 
@@ -71,6 +72,7 @@ export class Session {
   }
 
   practice(lesson: Lesson): PracticeItem[] {
+    this.ctx.progress().refresh();
     return practiceItems(this.ctx, lesson);
   }
 
@@ -116,6 +118,7 @@ export class Session {
   solution(lesson: Lesson, index: number, giveUp: boolean, width: number): SolutionReply {
     const exercise = lesson.meta.exercises[index];
     const store = this.ctx.progress();
+    store.refresh();
     const progress = store.exercise(lesson.meta.key, exercise.id);
 
     if (!solutionUnlocked(progress) && !giveUp) return { locked: true };

@@ -81,3 +81,15 @@ describe('progress store', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('a store that stays open', () => {
+  it('sees on refresh what another process recorded, and keeps its own pending changes', () => {
+    const dir = tempDir();
+    const screen = ProgressStore.open(dir, () => undefined);
+    const other = ProgressStore.open(dir, () => undefined);
+    other.recordAttempt('basics', 'first', true);
+    expect(screen.exercise('basics', 'first').passed).toBe(false);
+    screen.refresh();
+    expect(screen.exercise('basics', 'first').passed).toBe(true);
+  });
+});
