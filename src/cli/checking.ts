@@ -102,7 +102,9 @@ export function checkSummary(ctx: Context, lesson: Lesson, single: boolean, fail
 
   if (left.length === 0 && failedNow > 0) {
     return wrapText(`Урок ${short} пройден раньше и остаётся пройденным. Сейчас не зачтено ` +
-      `упражнений: ${failedNow} — ответы в файлах с тех пор изменились.`, screen.width)
+      `упражнений: ${failedNow} — изменились ответы в файлах или СУБД, на которой они ` +
+      `проверяются (сейчас ${ctx.engineChoice().name === 'mysql' ? 'MySQL' : 'SQLite'}).`,
+      screen.width)
       .join('\n');
   }
 

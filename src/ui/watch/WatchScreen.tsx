@@ -144,7 +144,7 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
   });
 
   const header = [style.heading(`Урок ${lesson.entry.short}. ${lesson.meta.title}`),
-    style.dim(texts.answersIn(snapshot.folder)),
+    style.dim(texts.answersIn(snapshot.folder, snapshot.engine)),
     ...wrapText(texts.watching(snapshot.mode, snapshot.pollMs, snapshot.pollReason), width)
       .map((line) => style.dim(line))];
   // Wrapped here, so that one line is one row and the rows can be counted.

@@ -13,9 +13,9 @@ export async function watchPlain(ctx: Context, session: WatchSession, signal: Ab
   Promise<void> {
   const { style, width } = ctx.screen;
   const screen = { style, width };
-  const { lesson, folder } = session.snapshot();
+  const { lesson, folder, engine } = session.snapshot();
   ctx.print(style.heading(`Урок ${lesson.entry.short}. ${lesson.meta.title}`) + '\n' +
-    style.dim(texts.answersIn(folder)));
+    style.dim(texts.answersIn(folder, engine)));
 
   let announced = session.snapshot().lessonPassed;
 

@@ -46,6 +46,8 @@ export interface ExerciseView {
 export interface WatchSnapshot {
   lesson: Lesson;
   folder: string;
+  /** The engine the answers are checked on. */
+  engine: 'sqlite' | 'mysql';
   mode: WatchMode;
   /** Why the answers are polled instead of watched, in Russian. */
   pollReason?: string;
@@ -202,7 +204,8 @@ export class WatchSession {
     });
 
     this.nextLookedUp = false;
-    return { lesson, folder: dirname(files[0].path), mode: 'events', pollMs: POLL_MS,
+    return { lesson, folder: dirname(files[0].path), engine: this.ctx.engineChoice().name,
+      mode: 'events', pollMs: POLL_MS,
       exercises, lessonPassed: this.ctx.lessonState(lesson) === 'passed' };
   }
 

@@ -18,7 +18,8 @@ export const texts = {
       ? 'Ответ проверяется сразу, как только файл сохранён.'
       : `Файлы ответов проверяются опросом раз в ${pollMs} мс` +
         `${reason ? ` (${reason})` : ''}.`,
-  answersIn: (folder: string) => `Ответы: ${folder}`,
+  answersIn: (folder: string, engine: 'sqlite' | 'mysql') => `Ответы: ${folder} · проверка ` +
+    `на ${engine === 'mysql' ? 'MySQL' : 'SQLite'}`,
   noAnswerYet: 'Ответа пока нет: впишите его в файл и сохраните, проверка начнётся сама.',
   checking: 'проверяю…',
   checkedAt: (at: Date) => `проверено в ${clock(at)}`,
