@@ -2,6 +2,8 @@
  * The properties a plan exercise declares, checked on the engine-neutral plan: the first one
  * missing, in the order the exercise lists them, with what the plan does instead.
  */
+// Known shortcoming: no property says "seeks on these columns", so a function on the second
+// column of a used index (YEAR(created_at) after status) passes usesIndex and noFullScan.
 import type { PlanProperty } from '../course/format.js';
 import type { PlanSort, QueryPlan, TableRead } from '../engines/plan.js';
 
