@@ -1,6 +1,6 @@
 /** The hints of an exercise shown so far; the one just taken stands out. */
 import type { Exercise } from '../course/format.js';
-import type { Screen } from './screen.js';
+import { codeSpans, type Screen } from './screen.js';
 import { wrapText } from './wrap.js';
 
 export function renderHints(exercise: Exercise, shown: number, freshOne: boolean,
@@ -10,7 +10,7 @@ export function renderHints(exercise: Exercise, shown: number, freshOne: boolean
 
   exercise.hints.slice(0, shown).forEach((text, i) => {
     const body = wrapText(`${i + 1}. ${text}`, width - 2).map((l) => `  ${l}`).join('\n');
-    lines.push(i === shown - 1 && freshOne ? body : style.dim(body));
+    lines.push(codeSpans(i === shown - 1 && freshOne ? body : style.dim(body), style));
   });
 
   return lines.join('\n');

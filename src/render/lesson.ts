@@ -5,7 +5,7 @@ import type { Definition, Exercise } from '../course/format.js';
 import type { ExerciseProgress } from '../progress/store.js';
 import { wrapText } from './wrap.js';
 import { renderMarkdownSections, type RenderedSection } from './markdown.js';
-import type { Screen } from './screen.js';
+import { codeSpans, type Screen } from './screen.js';
 
 export interface PracticeItem {
   exercise: Exercise;
@@ -127,13 +127,14 @@ export function lessonSections(lesson: Lesson, view: LessonView, screen: Screen)
     ({ title, depth: 2, text: `${section(title, screen)}\n\n${body}` });
 
   return [
-    { title: meta.title, depth: 1, text: head.join('\n\n') },
+    { title: meta.title, depth: 1, text: codeSpans(head.join('\n\n'), style) },
     ...renderMarkdownSections(lesson.body, screen),
-    part('Определения', meta.definitions.map((d) => definition(d, screen)).join('\n\n')),
-    part('Вопросы с собеседований', meta.interview.map((q, i) => [
+    part('Определения', codeSpans(meta.definitions.map((d) => definition(d, screen))
+      .join('\n\n'), style)),
+    part('Вопросы с собеседований', codeSpans(meta.interview.map((q, i) => [
       style.bold(wrapped(`${i + 1}. ${q.question}`, width)),
       wrapped(q.answer, width, '   '),
-    ].join('\n')).join('\n\n')),
+    ].join('\n')).join('\n\n'), style)),
     part('Что почитать', meta.resources.map((r) => [
       `• ${style.bold(r.title)} ${style.dim(`[${r.kind}, ${r.lang}]`)}`,
       `  ${style.accent(r.url)}`,

@@ -21,3 +21,12 @@ export function stateMark(state: LessonState, screen: Screen): string {
   if (!style.color) return { passed: '[x]', started: '[~]', new: '[ ]' }[state];
   return { passed: style.ok('✓'), started: style.warn('◐'), new: style.dim('·') }[state];
 }
+
+/**
+ * `code` in short texts that are not Markdown (goals, definitions, tasks, hints): in colour,
+ * styled as code without the backticks; in plain text the backticks stay.
+ */
+export function codeSpans(text: string, style: Style): string {
+  return style.color ? text.replace(/`([^`\n]+)`/g, (_, code: string) => style.code(code))
+    : text;
+}

@@ -4,6 +4,7 @@ import { createStyle } from '../../src/render/style.js';
 import { renderTable } from '../../src/render/table.js';
 import { displayWidth as stringWidth } from '../../src/render/width.js';
 import { ansi } from '../helpers.js';
+import { codeSpans } from '../../src/render/screen.js';
 
 const plain = { width: 50, style: createStyle(false) };
 const color = { width: 50, style: createStyle(true) };
@@ -69,5 +70,14 @@ describe('column labels', () => {
     expect(columnLabel('цена', 1)).toBe('цена');
     expect(columnLabel('SUM(CASE WHEN stock <> 0 THEN 1 ELSE 0 END)', 1)).toBe('столбец 2');
     expect(columnLabel('COUNT(*)', 0)).toBe('столбец 1');
+  });
+});
+
+describe('code in short texts that are not Markdown', () => {
+  it('drops the backticks in colour and keeps them in plain text', () => {
+    const colour = codeSpans('ловушки `<>` и NOT IN', createStyle(true));
+    expect(colour).not.toContain('`');
+    expect(colour).toContain('<>');
+    expect(codeSpans('ловушки `<>` и NOT IN', createStyle(false))).toBe('ловушки `<>` и NOT IN');
   });
 });

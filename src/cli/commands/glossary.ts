@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK } from '../errors.js';
 import { page } from '../pager.js';
 import { plural } from '../../render/verdict.js';
+import { codeSpans } from '../../render/screen.js';
 
 interface Entry {
   definition: Definition;
@@ -37,7 +38,8 @@ export async function glossary(ctx: Context, term: string | undefined, json: boo
     return EXIT_FAILED;
   }
 
-  const wrapped = (text: string) => wrapText(text, width - 4).map((l) => `    ${l}`).join('\n');
+  const wrapped = (text: string) => codeSpans(wrapText(text, width - 4).map((l) => `    ${l}`)
+    .join('\n'), style);
   const sorted = [...found].sort((a, b) =>
     a.definition.term.localeCompare(b.definition.term, 'ru'));
 

@@ -124,12 +124,15 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
         setScroll(Math.min(currentScroll() + paging.current.page, paging.current.last));
         break;
       case 'page-up':
-        setScroll(Math.max(currentScroll() - paging.current.page, 0));
+        setScroll(Math.max(Math.min(currentScroll(), paging.current.last) -
+          paging.current.page, 0));
         break;
       case 'hint':
         // The first press shows the hints already taken; each next one adds a hint.
         if (open.has(at) || now.exercises[at].hintsShown === 0) session.hint(at);
         setHintsOpen(new Set([...open, at]));
+        // The hints come after the verdict: show the end, where the new one is.
+        setScroll(Number.MAX_SAFE_INTEGER);
         break;
       case 'next-lesson':
         if (now.lessonPassed && now.nextLesson) {
