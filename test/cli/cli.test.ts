@@ -256,8 +256,14 @@ describe('glossary, schema and JSON', () => {
 
   it('draws the bookstore schema as text and as Mermaid', async () => {
     const text = await runCli(['schema'], learnerEnv());
-    expect(text.stdout).toContain('| ORDER_ITEMS');
-    expect(text.stdout).toContain('order_items.book_id  >──  books.id');
+    expect(text.stdout).toContain('│ ORDER_ITEMS');
+    expect(text.stdout).toMatch(/FK book_id +INT +→ books/);
+    expect(text.stdout).toContain('order_items.book_id → books.id, ON DELETE RESTRICT');
+    expect(text.stdout).toContain('books >──< authors: через book_authors');
+    // Boxes side by side, and no line wider than the screen.
+    expect(text.stdout).toMatch(/┐ {3}┌/);
+    expect(Math.max(...text.stdout.split('\n').map((l) => [...l].length)))
+      .toBeLessThanOrEqual(100);
     const mermaid = await runCli(['schema', '--format', 'mermaid'], learnerEnv());
     expect(mermaid.stdout.split('\n')[0]).toBe('erDiagram');
     expect(mermaid.stdout).toContain('customers ||--o{ orders : "customer_id"');

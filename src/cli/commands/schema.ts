@@ -1,4 +1,5 @@
 import { tables, type ColumnDef, type TableDef } from '../../../fixtures/bookstore/schema.js';
+import { wrapText } from '../../render/wrap.js';
 import type { Context } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 
@@ -23,29 +24,86 @@ function keyMark(table: TableDef, column: ColumnDef): string {
   return marks.join(',');
 }
 
-/** Each table as a box, then the relations as arrows: an ER picture a terminal can show. */
-function textDiagram(): string {
-  const boxes = tables.map((table) => {
-    const rows = table.columns.map((c) =>
-      [keyMark(table, c).padEnd(5), c.name, typeText(c) + (c.nullable ? ' NULL' : '')]);
-    const widths = [5, Math.max(...rows.map((r) => r[1].length)), Math.max(...rows.map((r) =>
-      r[2].length))];
-    const inner = Math.max(table.name.length, widths[0] + widths[1] + widths[2] + 2);
-    const line = '+' + '-'.repeat(inner + 2) + '+';
-    return [
-      line,
-      `| ${table.name.toUpperCase().padEnd(inner)} |`,
-      line,
-      ...rows.map((r) => `| ${`${r[0]} ${r[1].padEnd(widths[1])} ${r[2]}`.padEnd(inner)} |`),
-      line,
-    ].join('\n');
+/** One table as a box: its name, then each column with its key marks, type and target. */
+function box(table: TableDef): string[] {
+  const target = (c: ColumnDef) => table.foreignKeys?.find((fk) => fk.columns.includes(c.name));
+  const rows = table.columns.map((c) => {
+    const fk = target(c);
+    return [keyMark(table, c), c.name, typeText(c) + (c.nullable ? ' NULL' : ''),
+      fk ? `→ ${fk.table}` : ''];
+  });
+  const width = (i: number) => Math.max(...rows.map((r) => r[i].length));
+  const lines = rows.map((r) => [r[0].padEnd(width(0)), r[1].padEnd(width(1)),
+    r[2].padEnd(width(2)), r[3]].join(' ').trimEnd());
+  const inner = Math.max(table.name.length, ...lines.map((l) => l.length));
+  return [
+    `┌${'─'.repeat(inner + 2)}┐`,
+    `│ ${table.name.toUpperCase().padEnd(inner)} │`,
+    `├${'─'.repeat(inner + 2)}┤`,
+    ...lines.map((l) => `│ ${l.padEnd(inner)} │`),
+    `└${'─'.repeat(inner + 2)}┘`,
+  ];
+}
+
+/** Boxes side by side, as many to a row as the width allows, in the schema's order. */
+function layOut(boxes: string[][], width: number): string[] {
+  const out: string[] = [];
+  const gap = '   ';
+  let row: string[][] = [];
+  const flush = () => {
+    const height = Math.max(...row.map((b) => b.length));
+    for (let i = 0; i < height; i++) {
+      out.push(row.map((b) => (b[i] ?? '').padEnd(b[0].length)).join(gap).trimEnd());
+    }
+    out.push('');
+    row = [];
+  };
+  for (const b of boxes) {
+    const used = row.reduce((sum, r) => sum + r[0].length + gap.length, 0);
+    if (row.length > 0 && used + b[0].length > width) flush();
+    row.push(b);
+  }
+  if (row.length > 0) flush();
+  return out;
+}
+
+/** A link table: its primary key is exactly two foreign keys (many to many). */
+function linkOf(table: TableDef): [string, string] | undefined {
+  const fks = table.foreignKeys ?? [];
+  if (fks.length !== 2 || table.primaryKey.length !== 2) return undefined;
+  const keyed = fks.every((fk) => fk.columns.every((c) => table.primaryKey.includes(c)));
+  return keyed ? [fks[0].table, fks[1].table] : undefined;
+}
+
+/**
+ * The ER picture a terminal can show: the tables as boxes laid out across the width (each
+ * foreign key column says where it points), then every relation in words.
+ */
+function textDiagram(width: number): string {
+  const relations = tables.flatMap((table) => (table.foreignKeys ?? []).map((fk) => {
+    const optional = table.columns.some((c) => fk.columns.includes(c.name) && c.nullable);
+    return `  ${fk.table} 1 ──< ${table.name}: ${table.name}.${fk.columns.join(', ')} → ` +
+      `${fk.table}.${fk.references.join(', ')}, ON DELETE ${fk.onDelete}` +
+      (optional ? ' (может быть NULL)' : '');
+  }));
+  const manyToMany = tables.flatMap((table) => {
+    const link = linkOf(table);
+    return link ? [`  ${link[0]} >──< ${link[1]}: через ${table.name}`] : [];
   });
 
-  const relations = tables.flatMap((table) => (table.foreignKeys ?? []).map((fk) =>
-    `  ${table.name}.${fk.columns.join(', ')}  >──  ${fk.table}.${fk.references.join(', ')}` +
-    `   (многие к одному; ON DELETE ${fk.onDelete})`));
-
-  return [...boxes, '', 'Связи (внешние ключи):', ...relations].join('\n');
+  const wrap = (line: string) => wrapText(line.trim(), width - 4).map((l, i) =>
+    (i === 0 ? `  ${l}` : `      ${l}`));
+  return [
+    ...layOut(tables.map(box), width),
+    'Связи «один ко многим» (1 ──< много):',
+    ...relations.flatMap(wrap),
+    '',
+    'Связи «многие ко многим»:',
+    ...manyToMany.flatMap(wrap),
+    '',
+    ...wrapText('PK — первичный ключ, FK — внешний ключ, UQ — уникальный. Для заметок: ' +
+      'dbcourse schema --format mermaid', width),
+  ].join('\n');
 }
 
 function mermaid(): string {
@@ -73,6 +131,6 @@ export async function schema(ctx: Context, format: string): Promise<number> {
   if (format !== 'text' && format !== 'mermaid') {
     throw new UsageError(`Формат «${format}» не знаком: есть text и mermaid.`);
   }
-  ctx.print(format === 'mermaid' ? mermaid() : textDiagram());
+  ctx.print(format === 'mermaid' ? mermaid() : textDiagram(ctx.screen.width));
   return EXIT_OK;
 }
