@@ -49,6 +49,10 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     'имя или измените существующую таблицу через ALTER TABLE.'],
   [/^not authorized/, () => 'Эта операция в учебной базе запрещена.'],
   [/^Expression tree is too large/, () => 'Выражение слишком большое: упростите запрос.'],
+  [/^unrecognized token: "?(.+?)"?$/, (m) => `SQLite не понимает «${m[1]}»: проверьте кавычки ` +
+    '(строки — в одинарных, имена — в двойных) и нет ли лишнего символа.'],
+  [/^cannot (rollback|commit) - no transaction is active/, (m) => `${m[1] === 'commit' ? 'COMMIT'
+    : 'ROLLBACK'} без открытой транзакции: сначала BEGIN (или START TRANSACTION).`],
   // MySQL / MariaDB
   [/^You have an error in your SQL syntax.*near '([\s\S]*?)' at line (\d+)/, (m) =>
     `Синтаксическая ошибка в строке ${m[2]}, рядом с «${m[1].slice(0, 40)}».`],

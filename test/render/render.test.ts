@@ -81,3 +81,12 @@ describe('code in short texts that are not Markdown', () => {
     expect(codeSpans('ловушки `<>` и NOT IN', createStyle(false))).toBe('ловушки `<>` и NOT IN');
   });
 });
+
+describe('SQLite messages the console meets', () => {
+  it('explains an unknown token and a ROLLBACK without a transaction in Russian', async () => {
+    const { explainEngineError } = await import('../../src/render/engine-errors.js');
+    expect(explainEngineError('unrecognized token: "\'abc"')).toContain('SQLite не понимает');
+    expect(explainEngineError('cannot rollback - no transaction is active'))
+      .toContain('ROLLBACK без открытой транзакции');
+  });
+});

@@ -71,8 +71,16 @@ export interface SessionOptions {
 }
 
 /** The first lesson not passed yet, as `dbcourse next` picks it. */
+/**
+ * The lesson the learner is working on: of the lessons started and not passed, the one
+ * opened last; with none started, the first one not passed (as `next` picks).
+ */
 export async function currentLesson(ctx: Context): Promise<Lesson | undefined> {
-  return (await ctx.readableLessons()).find((l) => ctx.lessonState(l) !== 'passed');
+  const lessons = await ctx.readableLessons();
+  const opened = (l: Lesson) => ctx.progress().lesson(l.meta.key).openedAt ?? '';
+  const started = lessons.filter((l) => ctx.lessonState(l) === 'started')
+    .sort((a, b) => opened(b).localeCompare(opened(a)));
+  return started[0] ?? lessons.find((l) => ctx.lessonState(l) !== 'passed');
 }
 
 /** The next lesson not passed yet after `lesson`, wrapping round to the ones before it. */
