@@ -117,9 +117,40 @@ function report(error: unknown, io: Io, debug: boolean, argv: string[]): number 
     return error.exitCode;
   }
 
+  const fileProblem = fileSystemMessage(error);
+  if (fileProblem) {
+    io.stderr.write(fileProblem + '\n');
+    if (debug && (error as Error).stack) io.stderr.write((error as Error).stack + '\n');
+    return EXIT_FAILED;
+  }
+
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`Внутренняя ошибка dbcourse: ${message}\n` + (debug
     ? `${(error as Error)?.stack ?? ''}\n`
     : 'Ваши ответы и прогресс не затронуты. Подробности: повторите команду с --debug.\n'));
   return EXIT_FAILED;
+}
+
+/**
+ * A file or folder dbcourse needs that the system refuses (a data folder that is a file, no
+ * rights, a full disk): said in Russian with the path, and what to do.
+ */
+function fileSystemMessage(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !path) return undefined;
+  const reasons: Record<string, string> = {
+    ENOTDIR: 'часть этого пути — файл, а не папка',
+    EISDIR: 'на месте файла — папка',
+    EEXIST: 'на этом месте уже есть что-то другое',
+    EACCES: 'нет прав на запись или чтение',
+    EPERM: 'нет прав на запись или чтение',
+    EROFS: 'файловая система только для чтения',
+    ENOSPC: 'на диске нет места',
+  };
+  const reason = reasons[code];
+  if (!reason) return undefined;
+  return `dbcourse не может работать с ${path}: ${reason}. Исправьте путь или права; папки ` +
+    'dbcourse можно перенести переменными DBCOURSE_DATA_DIR, DBCOURSE_CACHE_DIR и ' +
+    'DBCOURSE_WORKSPACE (или XDG_DATA_HOME, XDG_CACHE_HOME). Ваши ответы и прогресс не ' +
+    'затронуты.';
 }

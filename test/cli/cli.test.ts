@@ -152,6 +152,16 @@ describe('a workspace or answer file that cannot be used', () => {
       expect(run.stderr).not.toContain('Внутренняя ошибка');
     });
 
+  it('says in Russian when its data folder is a file, instead of an internal error', async () => {
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    const env = learnerEnv({ DBCOURSE_DATA_DIR: join(file, 'dbcourse') });
+    const run = await runCli(['next'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('часть этого пути — файл, а не папка');
+    expect(run.stderr).not.toContain('Внутренняя ошибка');
+  });
+
   it('expands a quoted ~ in --workspace', async () => {
     const env = learnerEnv({ HOME: tempDir() });
     const run = await runCli(['--workspace', '~/answers', 'show', '1-1'], env);
