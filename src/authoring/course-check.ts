@@ -290,7 +290,9 @@ async function schemaProblems(engine: Engine, exercise: SchemaExercise): Promise
   for (const [i, probe] of (exercise.probes ?? []).entries()) {
     const { error, after } = probes[i];
     const at = `probes[${i}] «${probe.title}»`;
-    if (probe.expect === 'error' && !error) problems.push(`${at}: на эталоне выполнилась без ошибки`);
+    if (probe.expect === 'error' && !error) {
+      problems.push(`${at}: на эталоне выполнилась без ошибки`);
+    }
     if (probe.expect === 'success' && error) problems.push(`${at}: на эталоне ошибка: ${error}`);
     if (probe.expect === 'error' && error && !CONSTRAINT_ERROR.test(error)) {
       problems.push(`${at}: ошибка не от ограничения схемы, а ${error}`);

@@ -79,7 +79,9 @@ export async function checkExercises(ctx: Context, lesson: Lesson,
 
   for (const [i, { exercise }] of chosen.entries()) {
     const verdict = verdicts[i];
-    if (countsAsAttempt(verdict)) store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
+    if (countsAsAttempt(verdict)) {
+      store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
+    }
     if (!verdict.passed && verdict.feedback.kind !== 'needs-engine') failed += 1;
   }
 

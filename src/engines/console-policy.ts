@@ -31,6 +31,10 @@ const MYSQL_SET = 'Из SET в консоли доступны только SET 
   'или 1: остальные настройки сессии закреплены курсом. Переменную можно задать в запросе: ' +
   'SELECT @x := 1;';
 
+const SET_TRANSACTION =
+  /^set\s+(session\s+)?transaction\s+(isolation\s+level\s+[a-z ]+|read\s+(only|write))\s*$/i;
+const SET_AUTOCOMMIT = /^set\s+(session\s+)?autocommit\s*=\s*[01]\s*$/i;
+
 function mysqlRefusal(head: string, words: string, raw: string): string | undefined {
   if (/\/\*M?!/.test(raw)) {
     return 'Исполняемые комментарии /*! ... */ в консоли не выполняются: напишите оператор ' +
@@ -39,8 +43,7 @@ function mysqlRefusal(head: string, words: string, raw: string): string | undefi
   if (head === 'use' || /^(create|drop|alter)\s+(database|schema)\b/i.test(words)) {
     return MYSQL_DATABASE;
   }
-  if (head === 'set' && !/^set\s+(session\s+)?transaction\s+(isolation\s+level\s+[a-z ]+|read\s+(only|write))\s*$/i
-    .test(words) && !/^set\s+(session\s+)?autocommit\s*=\s*[01]\s*$/i.test(words)) {
+  if (head === 'set' && !SET_TRANSACTION.test(words) && !SET_AUTOCOMMIT.test(words)) {
     return MYSQL_SET;
   }
   if (!MYSQL_HEADS.has(head)) {

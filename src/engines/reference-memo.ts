@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type {
-  ChangeOutcome, DatasetInfo, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet, SchemaOutcome,
-  SchemaRequest,
+  ChangeOutcome, DatasetInfo, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet,
+  SchemaOutcome, SchemaRequest,
 } from './engine.js';
 import type { PlanRequest } from './plan.js';
 

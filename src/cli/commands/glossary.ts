@@ -45,7 +45,8 @@ export async function glossary(ctx: Context, term: string | undefined, json: boo
 
   if (!wanted) {
     await page(ctx, [
-      style.bold(`Словарь курса: ${plural(sorted.length, 'термин', 'термина', 'терминов')}. Подробно: dbcourse glossary <термин>`),
+      style.bold(`Словарь курса: ${plural(sorted.length, 'термин', 'термина', 'терминов')}. ` +
+        'Подробно: dbcourse glossary <термин>'),
       '',
       ...sorted.map((e) => `${style.accent(e.definition.term)}` +
         (e.definition.en ? style.dim(` (${e.definition.en})`) : '') +

@@ -333,7 +333,8 @@ export class MysqlEngine implements Engine {
         await session.connection.query(`USE \`${scratch}\``);
         for (const [i, sql] of request.indexes.entries()) {
           // One statement a call, on a connection that refuses several.
-          const failure = await this.guarded(session.connection, sql, () => session.connection.query(sql));
+          const failure = await this.guarded(session.connection, sql,
+            () => session.connection.query(sql));
           if (failure) return { ok: false, failure, statement: i };
         }
         await analyzeTables(session.connection, scratch);

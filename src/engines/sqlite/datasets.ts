@@ -2,7 +2,9 @@
  * Turns the generated fixture SQL into one SQLite file per dataset, built once into the cache
  * directory and reused while the fixture files stay the same.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DatasetInfo } from '../engine.js';

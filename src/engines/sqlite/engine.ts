@@ -99,7 +99,8 @@ export class SqliteEngine implements Engine {
     const raw = options.trusted && this.options.trustReferences
       ? this.runner().plan({ path, ...request })
       : await this.sandbox.plan(path, request.indexes, request.select);
-    return raw.ok && 'raw' in raw ? { ok: true, plan: readSqlitePlan(raw.raw) } : raw as PlanOutcome;
+    return raw.ok && 'raw' in raw ? { ok: true, plan: readSqlitePlan(raw.raw) }
+      : raw as PlanOutcome;
   }
 
   async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
