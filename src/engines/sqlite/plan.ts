@@ -36,7 +36,8 @@ export type RawPlanOutcome = { ok: true; raw: RawSqlitePlan }
  * `SEARCH o EXISTS USING INDEX i (a=?) LEFT-JOIN`: verb, name, older versions' `TABLE t AS a`,
  * flags, the access path in USING, flags again.
  */
-const LOOP = /^(SCAN|SEARCH) (?:TABLE )?(\(.+?\)|\S+)(?: AS (\S+))?(?: [A-Z-]+)*?(?: USING (.+?))?(?: (?:LEFT|RIGHT)-JOIN)?$/;
+const LOOP = new RegExp(String.raw`^(SCAN|SEARCH) (?:TABLE )?(\(.+?\)|\S+)(?: AS (\S+))?` +
+  String.raw`(?: [A-Z-]+)*?(?: USING (.+?))?(?: (?:LEFT|RIGHT)-JOIN)?$`);
 const POSITIONING = new Set(['Rewind', 'Last', 'SeekRowid', 'NotExists', 'SeekGE', 'SeekGT',
   'SeekLE', 'SeekLT']);
 

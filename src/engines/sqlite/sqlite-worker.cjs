@@ -60,14 +60,20 @@ function run(request, maxRows) {
   }
 }
 
+/** A private in-memory copy of a dataset file, foreign keys on; the file is only read. */
+function privateCopy(path) {
+  const db = new Database(require('node:fs').readFileSync(path), { nativeBinding });
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
 /**
  * Change statements on a private in-memory copy of the dataset file; returns every table's
  * rows afterwards. The file itself is never opened for writing.
  */
 function change(request, maxRows) {
-  const db = new Database(require('node:fs').readFileSync(request.path), { nativeBinding });
+  const db = privateCopy(request.path);
   try {
-    db.pragma('foreign_keys = ON');
     try {
       db.exec(request.sql);
     } catch (error) {
@@ -135,9 +141,8 @@ function tableCatalog(db, name) {
  * for, the views' rows and the probes, each probe rolled back to a savepoint.
  */
 function schema(request, maxRows) {
-  const db = new Database(require('node:fs').readFileSync(request.path), { nativeBinding });
+  const db = privateCopy(request.path);
   try {
-    db.pragma('foreign_keys = ON');
     try {
       db.exec(request.sql);
     } catch (error) {
@@ -204,8 +209,7 @@ const PLAN_OPCODES = /^(Open|Reopen|Rewind$|Last$|SeekRowid$|NotExists$|Seek(GE|
  */
 function plan(request) {
   const copy = request.indexes.length > 0;
-  const db = copy ? new Database(require('node:fs').readFileSync(request.path), { nativeBinding })
-    : connection(request.path);
+  const db = copy ? privateCopy(request.path) : connection(request.path);
   try {
     for (const [i, sql] of request.indexes.entries()) {
       try {

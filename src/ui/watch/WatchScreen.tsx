@@ -2,9 +2,10 @@
  * The watch screen: the lesson's exercises with their state, the selected one's verdict, and
  * the keys. Everything it shows comes from the session's snapshots, as lines from view.ts.
  */
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createStyle } from '../../render/style.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { wrapText } from '../../render/wrap.js';
 import type { Screen } from '../../render/screen.js';
 import { watchAction } from './keys.js';
@@ -23,23 +24,6 @@ export interface WatchScreenProps {
   color: boolean;
   /** Called when the learner quits, before the screen closes. */
   onQuit?: () => void;
-}
-
-/** The terminal's size, followed as it is resized. */
-function useTerminalSize(): { columns: number; rows: number } {
-  const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 40 });
-  const [size, setSize] = useState(read);
-
-  useEffect(() => {
-    const resized = () => setSize(read());
-    stdout.on('resize', resized);
-    return () => {
-      stdout.off('resize', resized);
-    };
-  }, [stdout]);
-
-  return size;
 }
 
 /**
