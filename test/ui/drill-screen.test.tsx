@@ -17,19 +17,27 @@ function start(save: (id: string, record: CardRecord) => void = () => undefined)
   return { session, screen };
 }
 
+/**
+ * The frame on screen. Under CI=true Ink writes one more, blank frame when the app exits
+ * (is-in-ci), so the last frame with text is what the learner saw last.
+ */
+function shown(screen: ReturnType<typeof render>): string {
+  return screen.frames.filter((f) => f.trim() !== '').at(-1) ?? '';
+}
+
 async function frame(screen: ReturnType<typeof render>, text: string): Promise<string> {
-  await vi.waitFor(() => expect(screen.lastFrame()).toContain(text), { timeout: 5000 });
-  return screen.lastFrame()!;
+  await vi.waitFor(() => expect(shown(screen)).toContain(text), { timeout: 5000 });
+  return shown(screen);
 }
 
 /** Input sent before Ink listens is lost: send again until the screen shows the result. */
 async function press(screen: ReturnType<typeof render>, key: string, until: string):
   Promise<string> {
   await vi.waitFor(() => {
-    if (!screen.lastFrame()?.includes(until)) screen.stdin.write(key);
-    expect(screen.lastFrame()).toContain(until);
+    if (!shown(screen).includes(until)) screen.stdin.write(key);
+    expect(shown(screen)).toContain(until);
   }, { timeout: 5000, interval: 50 });
-  return screen.lastFrame()!;
+  return shown(screen);
 }
 
 describe('drill screen', () => {

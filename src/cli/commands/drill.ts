@@ -11,7 +11,7 @@ import { drillJson, renderDrillList, renderDrillSummary, type DrillView }
 import { dataDir } from '../../util/paths.js';
 import type { Context } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { canRunScreens } from '../screens-available.js';
 
 export interface DrillOptions {
   list?: boolean;
@@ -29,11 +29,6 @@ function newLimit(input: string | undefined): number {
       `сколько новых карточек можно начать сегодня (по умолчанию ${DEFAULT_NEW_PER_DAY}).`);
   }
   return Number(input);
-}
-
-/** The screen needs keys one by one from a terminal and a terminal to draw on. */
-function canDrawScreen(io: Io): boolean {
-  return Boolean(io.stdout.isTTY && io.stdin.isTTY) && io.env.TERM !== 'dumb';
 }
 
 export async function drill(ctx: Context, options: DrillOptions): Promise<number> {
@@ -58,7 +53,7 @@ export async function drill(ctx: Context, options: DrillOptions): Promise<number
   }
 
   const { due, fresh, soon } = view.plan;
-  if (!canDrawScreen(ctx.io) || due.length + fresh.length + soon.length === 0) {
+  if (!canRunScreens(ctx.io) || due.length + fresh.length + soon.length === 0) {
     ctx.print(renderDrillSummary(view, ctx.screen));
     return EXIT_OK;
   }

@@ -8,14 +8,14 @@ import { DEFAULT_MAX_ROWS } from '../../engines/engine.js';
 import { ConsoleRunner } from '../../ui/console/runner.js';
 import { runPlain } from '../../ui/console/plain.js';
 import type { Context } from '../context.js';
+import { canRunScreens } from '../screens-available.js';
 
 export async function sql(ctx: Context, execute: string | undefined): Promise<number> {
   const { io } = ctx;
   const session = await openConsole(ctx.engineChoice(), ctx.engineOptions());
 
   try {
-    const interactive = execute === undefined && Boolean(io.stdin.isTTY) &&
-      Boolean(io.stdout.isTTY);
+    const interactive = execute === undefined && canRunScreens(io);
     if (interactive) {
       const { startConsole } = await import('../../ui/console/start.js');
       return await startConsole(ctx, session);

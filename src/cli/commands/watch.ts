@@ -2,7 +2,7 @@
  * `dbcourse watch [lesson]`: judges an answer each time its file is saved. On a terminal it is
  * an Ink screen; anywhere else (a pipe, a log) it prints each verdict as plain lines.
  */
-import type { Io } from '../io.js';
+import { canRunScreens } from '../screens-available.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 
@@ -10,15 +10,6 @@ export interface WatchOptions {
   poll: boolean;
   /** Ends plain mode; by default Ctrl+C, or the terminal or the system closing dbcourse. */
   signal?: AbortSignal;
-}
-
-/** The screen needs keys as well as a terminal, and Ink draws nothing in CI until it ends. */
-function canDrawScreen(io: Io): boolean {
-  const ci = ['CI', 'CONTINUOUS_INTEGRATION'].some((name) => {
-    const value = io.env[name];
-    return value !== undefined && value !== '0' && value !== 'false';
-  });
-  return Boolean(io.stdout.isTTY && io.stdin.isTTY) && io.env.TERM !== 'dumb' && !ci;
 }
 
 function interruption(): AbortSignal {
@@ -40,7 +31,7 @@ export async function watch(ctx: Context, lessonId: string | undefined, options:
   }
 
   const session = new WatchSession(ctx, lesson, { poll: options.poll });
-  if (canDrawScreen(ctx.io)) {
+  if (canRunScreens(ctx.io)) {
     const { runScreen } = await import('../../ui/watch/run-screen.js');
     await runScreen(ctx.io, session);
   } else {
