@@ -6,7 +6,8 @@ import { wrapText } from './wrap.js';
 export function renderHints(exercise: Exercise, shown: number, freshOne: boolean,
   screen: Screen): string {
   const { style, width } = screen;
-  const lines = [style.bold(`${exercise.title}: подсказки ${shown} из ${exercise.hints.length}`)];
+  const lines = [wrapText(`${exercise.title}: подсказки ${shown} из ${exercise.hints.length}`,
+    width).map((line) => style.bold(line)).join('\n')];
 
   exercise.hints.slice(0, shown).forEach((text, i) => {
     const body = wrapText(`${i + 1}. ${text}`, width - 2).map((l) => `  ${l}`).join('\n');

@@ -41,8 +41,8 @@ export function exerciseTask(exercise: Exercise, width: number, indent: string):
   if (exercise.kind === 'choice' || exercise.kind === 'ordering') {
     lines.push('');
     for (const o of exercise.options) {
-      lines.push(wrapText(`${o.key}) ${o.text}`, width - indent.length - 5).map((line, i) =>
-        `${indent}${i === 0 ? '  ' : '     '}${line}`).join('\n'));
+      lines.push(wrapText(`${o.key}) ${o.text}`, width - indent.length - 2)
+        .map((line) => `${indent}  ${line}`).join('\n'));
     }
   }
   return lines.join('\n');

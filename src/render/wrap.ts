@@ -23,6 +23,13 @@ function logicalLines(text: string): string[] {
   return lines;
 }
 
+/** A list item's marker with the spaces after it: "1. ", "- ", "b) ". */
+const listMarker = /^([-*•]|\d+[.)]|[a-zа-яё]\))\s+/i;
+
+/**
+ * Wraps `text` to `width` columns. A paragraph that starts with a list marker (a numbered
+ * question, a hint, an option "b)") hangs its wrapped lines under its text, not its marker.
+ */
 export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
 
@@ -37,14 +44,17 @@ export function wrapText(text: string, width: number): string[] {
       continue;
     }
 
+    const marker = listMarker.exec(paragraph.trim());
+    const hang = marker && words.length > 1
+      ? ' '.repeat(Math.min(displayWidth(words[0]) + 1, Math.floor(width / 2))) : '';
     let line = '';
     let used = 0;
     for (const word of words) {
       const size = displayWidth(word);
       if (line && used + 1 + size > width) {
         out.push(line);
-        line = word;
-        used = size;
+        line = hang + word;
+        used = hang.length + size;
       } else {
         used += line ? 1 + size : size;
         line = line ? `${line} ${word}` : word;

@@ -8,8 +8,8 @@ const WIDTH = 76;
 
 function optionLines(exercise: Exercise): string[] {
   if (exercise.kind !== 'choice' && exercise.kind !== 'ordering') return [];
-  return ['', ...exercise.options.flatMap((o) => wrapText(`${o.key}) ${o.text}`, WIDTH - 4)
-    .map((line, i) => (i === 0 ? `  ${line}` : `     ${line}`)))];
+  return ['', ...exercise.options.flatMap((o) => wrapText(`${o.key}) ${o.text}`, WIDTH - 2)
+    .map((line) => `  ${line}`))];
 }
 
 function instruction(exercise: Exercise): string {

@@ -14,13 +14,13 @@ afterEach(async () => {
 });
 
 /** Lesson 1-1 of the map fixture course, opened in the reader (as `show 1-1 -i` does). */
-async function openLongLesson(rows = 30): Promise<string> {
+async function openLongLesson(rows = 30, columns = 100): Promise<string> {
   ctx = learner();
   ctx.progress().markOpened('long-theory');
   const course = await ctx.course();
   screen = renderScreens(ctx, { screen: 'reader', lesson: course.find('1-1') },
-    { columns: 100, rows });
-  return screen.until('Урок 1-1. Выборка строк');
+    { columns, rows });
+  return screen.until('Урок 1-1.');
 }
 
 /** The first line under the header: where the page is scrolled to. */
@@ -124,4 +124,22 @@ describe('lesson reader', () => {
     const frame = await screen.press('G', ' 100%');
     expect(frame.split('\n').length).toBeLessThanOrEqual(11);
   });
+
+  it('shows the whole answer path on a narrow terminal: the folder once, then the file',
+    async () => {
+      await openLongLesson(30, 60);
+      const frame = await screen.press('p', 'ПРАКТИКА');
+      const lines = frame.split('\n');
+      for (const line of lines) expect(line).not.toContain('…');
+      const folder = lines.findIndex((line) => line.startsWith('  Папка ответов:'));
+      const file = lines.findIndex((line) => line.startsWith('  Файл в ней:'));
+      expect(folder).toBeGreaterThan(0);
+      expect(file).toBeGreaterThan(folder);
+      // Lines broken after a "/" join back into the path, character for character.
+      const joined = (from: number, to: number) => lines.slice(from, to)
+        .map((line) => line.replace(/^ +(Папка ответов:|Файл в ней:)? */, '')).join('');
+      expect(joined(folder, file)).toBe(ctx.workspace);
+      expect(joined(file, file + 1)).toBe('long-theory/cheap-books.sql');
+      expect(frame).toContain('(cheap-books)');
+    });
 });

@@ -1,7 +1,11 @@
 /** The reader's lists as lines: the table of contents and the practice with states. */
+import { relative, sep } from 'node:path';
 import type { PracticeItem } from '../../render/lesson.js';
 import { exerciseTask } from '../../render/lesson.js';
+import { pathLines } from '../../render/path-lines.js';
 import type { Screen } from '../../render/screen.js';
+import { displayWidth } from '../../render/width.js';
+import { wrapText } from '../../render/wrap.js';
 import { fit, highlight } from '../text.js';
 import type { TocEntry } from './page.js';
 
@@ -46,8 +50,26 @@ function stateText(item: PracticeItem): string {
   return 'не решено';
 }
 
+/**
+ * Where to write the answer, whole: on one line when it fits; otherwise the answers' folder
+ * and the file within it on lines of their own, each broken after a "/" if still too long.
+ */
+export function answerPathLines(path: string, workspace: string | undefined,
+  screen: Screen): string[] {
+  const { style, width } = screen;
+  const label = '  Файл ответа: ';
+  const inside = workspace && path.startsWith(workspace + sep);
+  if (displayWidth(label + path) <= width || !inside) {
+    return pathLines(label, path, width, style.accent);
+  }
+  return [
+    ...pathLines('  Папка ответов: ', workspace, width, style.accent),
+    ...pathLines('  Файл в ней:    ', relative(workspace, path), width, style.accent),
+  ];
+}
+
 export function practiceLines(items: PracticeItem[], cursor: number, screen: Screen,
-  height: number): string[] {
+  height: number, workspace?: string): string[] {
   const { style, width } = screen;
   const done = items.filter((i) => i.progress.passed).length;
   const lines = [style.heading(`ПРАКТИКА: решено ${done} из ${items.length}`), ''];
@@ -63,10 +85,11 @@ export function practiceLines(items: PracticeItem[], cursor: number, screen: Scr
   const chosen = items[cursor];
   if (chosen) {
     const p = chosen.progress;
-    lines.push('', style.bold(`${cursor + 1}. ${chosen.exercise.title}`) +
-      style.dim(` (${chosen.exercise.id})`));
+    // The id is what `dbcourse check 2-4 <id>` takes: the heading wraps rather than cut it.
+    lines.push('', ...wrapText(`${cursor + 1}. ${chosen.exercise.title} (${chosen.exercise.id})`,
+      width).map((line) => style.bold(line)));
     lines.push(...exerciseTask(chosen.exercise, width, '  ').split('\n'));
-    lines.push('', `  Файл ответа: ${style.accent(chosen.path)}`);
+    lines.push('', ...answerPathLines(chosen.path, workspace, screen));
     if (p.hintsShown > 0) {
       const total = chosen.exercise.hints.length;
       lines.push(style.dim(`  Подсказок взято: ${p.hintsShown} из ${total}`));

@@ -208,7 +208,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
       body = tocLines(page.toc, tocCursor, current, screen, viewHeight);
       break;
     case 'practice':
-      body = practiceLines(practice, exercise, screen, viewHeight);
+      body = practiceLines(practice, exercise, screen, viewHeight, session.ctx.workspace);
       break;
     case 'output':
       body = output ? output.lines.slice(output.top, output.top + viewHeight) : [];
@@ -219,7 +219,8 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
           '(как dbcourse solution --give-up). Попробуйте сначала подсказку: h.', width)
           .map((line) => style.warn(line)),
         '',
-        ...practiceLines(practice, exercise, screen, viewHeight - 4),
+        ...practiceLines(practice, exercise, screen, viewHeight - 4,
+          session.ctx.workspace),
       ];
       break;
     default:
