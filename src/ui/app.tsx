@@ -6,7 +6,7 @@ import { Text, useApp } from 'ink';
 import { useEffect, useState } from 'react';
 import type { CourseOverview } from '../cli/overview.js';
 import type { LessonEntry } from '../course/course.js';
-import { bodyHeight, Frame } from './frame.js';
+import { bodyHeight, Frame, QUIT_NOTE } from './frame.js';
 import { KeyRouter, useKeys } from './keys.js';
 import { initialMapState, MapScreen, type MapState } from './map/map-screen.js';
 import { ReaderScreen } from './reader/reader-screen.js';
@@ -36,21 +36,25 @@ function Welcome({ text, height, width, session, onStart, onMap, onQuit }: {
   onStart: () => void; onMap: () => void; onQuit: () => void;
 }) {
   const [top, setTop] = useState(0);
+  const [note, setNote] = useState<string>();
   const lines = text.split('\n');
   const view = bodyHeight(height, welcomeKeys, width);
 
   useKeys((input, key) => {
+    setNote(undefined);
     const scrolled = scrollKey(input, key, top, view, lines.length);
     if (scrolled !== undefined) setTop(scrolled);
     else if (key.return) onStart();
     else if (input === 'm') onMap();
-    else if (input === 'q' || key.escape) onQuit();
+    // The welcome is the top level: Esc has nothing to close, only q leaves.
+    else if (key.escape) setNote(QUIT_NOTE);
+    else if (input === 'q') onQuit();
   });
 
   const { style } = session.ctx.screen;
   return (
     <Frame header={style.accent('dbcourse')} body={lines.slice(top, top + view)}
-      keys={welcomeKeys} height={height} width={width} style={style} />
+      status={note} keys={welcomeKeys} height={height} width={width} style={style} />
   );
 }
 
@@ -137,6 +141,6 @@ function Screens({ session, start, size }: AppProps) {
       state={mapState} onState={(s) => {
         setMessage(undefined);
         setMapState(s);
-      }} onOpen={openLesson} onQuit={exit} message={message} />
+      }} onOpen={openLesson} onQuit={exit} onMessage={setMessage} message={message} />
   );
 }

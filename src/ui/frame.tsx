@@ -17,6 +17,9 @@ export interface FrameProps {
 
 const GAP = '   ';
 
+/** What Esc says on a top-level screen, where there is no level to go back to. */
+export const QUIT_NOTE = 'Выход из dbcourse — q или Ctrl+C.';
+
 /** The key help packed into lines of `width`, never breaking one key's text. */
 export function keyLines(keys: string[], width: number): string[] {
   const lines: string[] = [];

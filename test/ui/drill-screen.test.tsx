@@ -88,6 +88,15 @@ describe('drill screen', () => {
     expect(saved).toEqual([cards[0].id]);
   });
 
+  it('does not end on Esc: the drill is the top level, q leaves it', async () => {
+    const { screen } = start();
+    await press(screen, ' ', 'Официально:');
+    const note = await press(screen, '\u001b', 'здесь верхний уровень: выйти — q');
+    expect(note).toContain('Официально:');
+    const next = await press(screen, '4', 'Что такое JOIN?');
+    expect(next).not.toContain('Тренировка прервана');
+  });
+
   it('quits on q with grades kept and the way back', async () => {
     const saved: string[] = [];
     const { screen } = start((id) => saved.push(id));

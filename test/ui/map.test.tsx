@@ -135,5 +135,31 @@ describe('course map', () => {
     expect(frame).toContain('карта курса');
     expect(frame.split('\n').length).toBeLessThanOrEqual(29);
   });
-});
 
+  it('steps back one level on Esc and never leaves the program with it', async () => {
+    ctx = returningLearner();
+    screen = renderScreens(ctx);
+    await screen.until('карта курса');
+
+    // The reader goes back to the map.
+    await screen.press(keys.enter, 'Урок 1-1. Выборка строк');
+    let frame = await screen.press(keys.escape, 'карта курса');
+    expect(frame).toContain('q выход');
+
+    // A filter is closed first, then Esc on the map only says how to leave.
+    frame = await screen.press('f', '[Пройденные]');
+    expect(frame).toContain('Esc показать все');
+    frame = await screen.press(keys.escape, '[Все]');
+    frame = await screen.press(keys.escape, 'Выход из dbcourse — q или Ctrl+C.');
+    expect(frame).toContain('карта курса');
+    expect(selected(await screen.press('j', 'Урок 1-2 ·'))).toBe('1-2');
+  });
+
+  it('keeps the welcome on Esc: only q leaves', async () => {
+    ctx = learner();
+    screen = renderScreens(ctx);
+    await screen.until('Добро пожаловать');
+    await screen.press(keys.escape, 'Выход из dbcourse — q или Ctrl+C.');
+    await screen.press('m', 'карта курса');
+  });
+});

@@ -76,6 +76,8 @@ function Summary({ ending, session, now, width }: SummaryProps) {
 interface ScreenState {
   revealed: boolean;
   ending: Ending | undefined;
+  /** Esc was pressed: the key line says how to leave instead. */
+  escaped?: boolean;
 }
 
 export function DrillScreen({ session, now = () => new Date() }: DrillScreenProps) {
@@ -89,7 +91,7 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
   // What this render shows. The effect below must see this, not the ref: a key can change the
   // ref before an earlier render's effects have run, and exiting then would leave that
   // earlier frame on screen instead of the summary.
-  const { revealed, ending } = state.current;
+  const { revealed, ending, escaped } = state.current;
 
   useEffect(() => {
     if (ending) exit({ code: ending.kind === 'failed' ? 1 : 0 } satisfies DrillResult);
@@ -98,11 +100,21 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
   useInput((input, key) => {
     const current = state.current;
     if (current.ending) return;
+    const noted = current.escaped;
+    current.escaped = key.escape;
+    // An ignored key still clears the Esc note.
+    const ignore = () => {
+      if (noted) redraw();
+    };
 
-    if (input === 'q' || input === 'й' || key.escape || (key.ctrl && input === 'c')) {
+    // Esc is "one step back" on every screen; the drill has no level above it, so only q
+    // (or Ctrl+C) ends it.
+    if (input === 'q' || input === 'й' || (key.ctrl && input === 'c')) {
       current.ending = { kind: 'quit' };
+    } else if (key.escape) {
+      if (noted) return;
     } else if (!current.revealed) {
-      if (input !== ' ' && !key.return) return;
+      if (input !== ' ' && !key.return) return ignore();
       current.revealed = true;
     } else if (/^[1-4]$/.test(input)) {
       try {
@@ -114,7 +126,7 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
           message: error instanceof Error ? error.message : String(error) };
       }
     } else {
-      return;
+      return ignore();
     }
     redraw();
   });
@@ -136,7 +148,7 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
             outcomes={revealed ? session.preview(moment) : undefined} now={moment}
             width={width} />
           <Box marginTop={1}>
-            <Text dimColor>{texts.quit}</Text>
+            {escaped ? <Text>{texts.escape}</Text> : <Text dimColor>{texts.quit}</Text>}
           </Box>
         </Box>
       )}

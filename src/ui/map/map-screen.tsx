@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import type { CourseOverview, LessonSummary } from '../../cli/overview.js';
 import type { LessonEntry } from '../../course/course.js';
 import { bar, type Screen } from '../../render/screen.js';
-import { bodyHeight, Frame } from '../frame.js';
+import { bodyHeight, Frame, QUIT_NOTE } from '../frame.js';
 import { useKeys } from '../keys.js';
 import { repeated } from '../scroll.js';
 import { fit } from '../text.js';
@@ -32,6 +32,8 @@ export interface MapScreenProps {
   onState: (state: MapState) => void;
   onOpen: (entry: LessonEntry) => void;
   onQuit: () => void;
+  /** A note for the status line (how to leave, when Esc has nothing left to close). */
+  onMessage: (text: string) => void;
   message?: string;
 }
 
@@ -39,6 +41,7 @@ const PAGE_LESSONS = 10;
 
 const keysBrowsing = ['↑↓ jk выбрать', 'Enter открыть', '/ поиск', 'f фильтр',
   'c продолжить', 'q выход'];
+const keysNarrowed = [...keysBrowsing.slice(0, -1), 'Esc показать все', 'q выход'];
 const keysSearching = ['печатайте для поиска', '↑↓ выбрать', 'Enter готово',
   'Esc сбросить поиск'];
 
@@ -79,7 +82,8 @@ export function MapScreen(props: MapScreenProps) {
   const width = screen.width;
   const rows = mapRows(overview, state.filter, state.query);
   const selected = rowOf(rows, state.selected ?? overview.next?.entry.id);
-  const keys = state.searching ? keysSearching : keysBrowsing;
+  const narrowed = state.query !== '' || state.filter !== 'all';
+  const keys = state.searching ? keysSearching : narrowed ? keysNarrowed : keysBrowsing;
   const treeHeight = bodyHeight(height, keys, width) - 3;
   const top = useRef(0);
   top.current = scrolled(rows, selected, top.current, treeHeight);
@@ -135,8 +139,11 @@ export function MapScreen(props: MapScreenProps) {
       const next = overview.next?.entry.id;
       return onState({ ...state, selected: next, filter: 'all', query: '' });
     }
+    // Esc steps back: the search first, then the filter; the map is the top, q leaves it.
     if (key.escape && state.query) return onState({ ...state, query: '' });
-    if (input === 'q' || key.escape) props.onQuit();
+    if (key.escape && state.filter !== 'all') return onState({ ...state, filter: 'all' });
+    if (key.escape) return props.onMessage(QUIT_NOTE);
+    if (input === 'q') props.onQuit();
     return undefined;
   };
 

@@ -123,6 +123,9 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
           session.moveTo(now.nextLesson).catch((error: Error) => setTrouble(error.message));
         }
         break;
+      case 'back':
+        if (open.has(at)) setHintsOpen(new Set([...open].filter((i) => i !== at)));
+        break;
       case 'quit':
         onQuit?.();
         exit();
@@ -145,7 +148,7 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
     (banner.length ? banner.length + 1 : 0) + problem.length + 1 + 1;
   const { detail, footer, page, last } = pageDetail(
     rowsOf(detailLines(view, snapshot, hintsOpen.has(selected), screen)), scroll, rows, fixed,
-    (scrolls) => wrapText(texts.keys(offersNext, scrolls), width), {
+    (scrolls) => wrapText(texts.keys(offersNext, scrolls, hintsOpen.has(selected)), width), {
       above: (hidden) => style.dim(texts.above(hidden)),
       below: (hidden) => style.dim(texts.below(hidden)),
     });

@@ -3,7 +3,7 @@
  * key: q is й, c is с), so a learner who was just typing Russian need not switch.
  */
 export type WatchAction = 'check' | 'next' | 'previous' | 'hint' | 'next-lesson' | 'quit' |
-  'page-down' | 'page-up';
+  'page-down' | 'page-up' | 'back';
 
 export interface PressedKey {
   upArrow: boolean;
@@ -31,6 +31,7 @@ export function watchAction(input: string, key: PressedKey): WatchAction | undef
   if (key.upArrow || (key.tab && key.shift)) return 'previous';
   if (key.pageDown || input === ' ') return 'page-down';
   if (key.pageUp) return 'page-up';
-  if (key.escape) return 'quit';
+  // Esc closes what is open (the hints); watch is a top-level screen, so it never quits.
+  if (key.escape) return 'back';
   return letters[input.toLowerCase()];
 }

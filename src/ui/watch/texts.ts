@@ -50,8 +50,9 @@ export const texts = {
     `dbcourse watch ${short}`,
   courseDone: 'Все уроки курса пройдены. Отличная работа!',
 
-  keys: (withNext: boolean, scrolls: boolean) => ['↑↓ упражнение', 'Enter проверить сейчас',
-    'h подсказка', ...(scrolls ? ['PgDn/PgUp листать'] : []),
+  keys: (withNext: boolean, scrolls: boolean, hintsOpen = false) => ['↑↓ упражнение',
+    'Enter проверить сейчас', 'h подсказка', ...(hintsOpen ? ['Esc скрыть подсказки'] : []),
+    ...(scrolls ? ['PgDn/PgUp листать'] : []),
     ...(withNext ? ['n следующий урок'] : []), 'q выход'].join(' · '),
   above: (lines: number) => `… выше ${plural(lines, 'строка', 'строки', 'строк')} (PgUp)`,
   below: (lines: number) => `… ниже ещё ${plural(lines, 'строка', 'строки', 'строк')} ` +

@@ -81,7 +81,7 @@ describe('the watch screen', () => {
   });
 
   it('moves between exercises, checks now on Enter and gives hints one by one', async () => {
-    const { ctx, app, started } = await open();
+    const { ctx, app, quit, started } = await open();
     await started;
     await frameWith('› [ ] 1. Дешёвые книги');
 
@@ -91,6 +91,13 @@ describe('the watch screen', () => {
     let frame = await frameWith('Подсказки (1 из 1):');
     expect(frame).toContain('1. GROUP BY language.');
     expect(frame).toContain('Подсказок больше нет');
+    expect(frame).toContain('Esc скрыть подсказки');
+    // Esc closes the hints and stays on the screen.
+    app.stdin.write('\u001b');
+    await vi.waitFor(() => expect(app.lastFrame()).not.toContain('Подсказки (1 из 1):'));
+    expect(quit).not.toHaveBeenCalled();
+    app.stdin.write('h');
+    frame = await frameWith('Подсказки (1 из 1):');
     expect(progressOf(ctx).lessons['two-queries'].exercises['books-per-language'].hintsShown)
       .toBe(1);
 
