@@ -2,27 +2,81 @@
  * One key listener for the whole app, handing each key to the screen on display. A screen
  * takes over the keys while its frame is committed (a layout effect), so a key pressed right
  * after a screen appears is never lost, as it can be with each screen's own useInput.
+ *
+ * Keys that come while no screen takes them (the course still loading, a lesson opening)
+ * wait in a queue and go to the next screen, one per turn of the event loop, so that each
+ * one meets the screen as the key before left it. Keys typed ahead arrive from the terminal
+ * in one piece ("jj\r"): the piece is cut into keys first.
  */
-import { useInput, type Key } from 'ink';
+import { useApp, useInput, type Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { splitKeys, type Pressed } from './typeahead.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
-const Current = createContext<{ current?: KeyHandler }>({});
+interface Router {
+  current?: KeyHandler;
+  /** Hands the waiting keys to the screen that has just taken over. */
+  resume(): void;
+}
+
+const Current = createContext<Router>({ resume: () => undefined });
 
 export function KeyRouter({ children }: { children: ReactNode }) {
-  const current = useRef<KeyHandler | undefined>(undefined);
-  useInput((input, key) => current.current?.(input, key));
-  return <Current.Provider value={current}>{children}</Current.Provider>;
+  const { exit } = useApp();
+  const router = useRef<Router | undefined>(undefined);
+  const waiting = useRef<Pressed[]>([]);
+  const turn = useRef<NodeJS.Immediate | undefined>(undefined);
+
+  const deliver = (pressed: Pressed) => {
+    if (pressed.interrupt) exit();
+    else router.current?.current?.(pressed.input, pressed.key);
+  };
+
+  const schedule = () => {
+    if (turn.current || waiting.current.length === 0 || !router.current?.current) return;
+    turn.current = setImmediate(() => {
+      if (!router.current?.current) {
+        turn.current = undefined;
+        return;
+      }
+      const next = waiting.current.shift();
+      if (next) deliver(next);
+      // React renders what the key changed in a task of its own, queued behind this one:
+      // the next key waits a turn more, and meets the screen's new handler.
+      turn.current = setImmediate(() => {
+        turn.current = undefined;
+        schedule();
+      });
+    });
+  };
+
+  router.current ??= { resume: schedule };
+
+  useLayoutEffect(() => () => {
+    if (turn.current) clearImmediate(turn.current);
+  }, []);
+
+  useInput((input, key) => {
+    const keys = splitKeys(input, key);
+    if (keys.length === 1 && waiting.current.length === 0 && router.current?.current) {
+      return deliver(keys[0]);
+    }
+    waiting.current.push(...keys);
+    return schedule();
+  });
+
+  return <Current.Provider value={router.current}>{children}</Current.Provider>;
 }
 
 /** Makes `handler` receive the keys while the calling screen is shown. */
 export function useKeys(handler: KeyHandler): void {
-  const current = useContext(Current);
+  const router = useContext(Current);
   useLayoutEffect(() => {
-    current.current = handler;
+    router.current = handler;
+    router.resume();
     return () => {
-      if (current.current === handler) current.current = undefined;
+      if (router.current === handler) router.current = undefined;
     };
   });
 }

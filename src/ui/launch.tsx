@@ -11,6 +11,9 @@ import { Session } from './session.js';
 // The terminal's second screen: the map leaves the scrollback as it was when it quits.
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+// Keys typed before the terminal went raw were echoed where the cursor stood: the line is
+// cleared so that the summary does not start after them.
+const CLEAR_TYPED_AHEAD = '\r\u001b[K';
 
 export async function runScreens(ctx: Context, start: Start): Promise<number> {
   // Read before the screen takes over, so that warnings (a broken lesson, a damaged progress
@@ -30,7 +33,7 @@ export async function runScreens(ctx: Context, start: Start): Promise<number> {
     });
     await app.waitUntilExit();
   } finally {
-    stdout.write(LEAVE_ALTERNATE_SCREEN);
+    stdout.write(LEAVE_ALTERNATE_SCREEN + CLEAR_TYPED_AHEAD);
   }
 
   const { courseOverview } = await import('../cli/overview.js');

@@ -43,12 +43,14 @@ export interface Screen {
   /** Presses keys, then waits for a frame that contains `expected` (or passes the test). */
   press(input: string, expected: string | ((frame: string) => boolean)): Promise<string>;
   until(expected: string | ((frame: string) => boolean)): Promise<string>;
+  /** Presses keys without waiting for anything. */
+  type(input: string): void;
   unmount(): void;
 }
 
 export function renderScreens(ctx: Context, start: Start = { screen: 'map' },
-  size = { columns: 100, rows: 30 }): Screen {
-  const app = render(<App session={new Session(ctx)} start={start} size={size} />);
+  size = { columns: 100, rows: 30 }, session = new Session(ctx)): Screen {
+  const app = render(<App session={session} start={start} size={size} />);
   const frame = () => stripAnsi(app.lastFrame() ?? '');
   const waiting = new Set<() => void>();
   const write = app.stdout.write;
@@ -82,6 +84,9 @@ export function renderScreens(ctx: Context, start: Start = { screen: 'map' },
     press: (input, expected) => {
       app.stdin.write(input);
       return until(expected);
+    },
+    type: (input) => {
+      app.stdin.write(input);
     },
     unmount: () => app.unmount(),
   };

@@ -12,8 +12,8 @@ export interface ListOptions {
 export async function list(ctx: Context, options: ListOptions = {}): Promise<number> {
   if (options.interactive && !options.json) {
     if (canRunScreens(ctx.io)) {
-      const { runScreens } = await import('../../ui/launch.js');
-      return runScreens(ctx, { screen: 'map' });
+      const { openScreens } = await import('../open-screens.js');
+      return openScreens(ctx, { screen: 'map' });
     }
     ctx.warn('Карта курса открывается только в терминале; ниже обычный список.');
   }

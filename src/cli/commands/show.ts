@@ -10,8 +10,8 @@ export async function show(ctx: Context, lessonId: string, interactive = false):
 
   if (interactive) {
     if (canRunScreens(ctx.io)) {
-      const { runScreens } = await import('../../ui/launch.js');
-      return runScreens(ctx, { screen: 'reader', lesson: lesson.entry });
+      const { openScreens } = await import('../open-screens.js');
+      return openScreens(ctx, { screen: 'reader', lesson: lesson.entry });
     }
     ctx.warn('Читать урок по страницам можно только в терминале; ниже урок целиком.');
   }

@@ -1,0 +1,81 @@
+// Keys typed before a screen can take them: while the course loads, and typed ahead in one
+// read from the terminal ("jj\r", or "jj\n" from a line typed before raw mode).
+import type { Key } from 'ink';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/cli/context.js';
+import type { CourseOverview } from '../../src/cli/overview.js';
+import { Session } from '../../src/ui/session.js';
+import { splitKeys } from '../../src/ui/typeahead.js';
+import { learner, renderScreens, type Screen } from './screens.js';
+
+let ctx: Context;
+let screen: Screen;
+
+afterEach(async () => {
+  screen?.unmount();
+  await ctx?.close();
+});
+
+/** A session whose course overview comes only when the test lets it. */
+class SlowSession extends Session {
+  release!: () => void;
+  private readonly gate = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+
+  override async overview(): Promise<CourseOverview> {
+    await this.gate;
+    return super.overview();
+  }
+}
+
+function returningLearner(): Context {
+  const c = learner();
+  c.progress().recordAttempt('group-by', 'group-question', true);
+  c.progress().markOpened('long-theory');
+  return c;
+}
+
+const noKey = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false,
+  pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false,
+  shift: false, tab: false, backspace: false, delete: false, meta: false,
+} as Key;
+
+describe('keys typed ahead', () => {
+  it('are cut at control characters; a lone line feed is Enter', () => {
+    expect(splitKeys('jj\r', noKey).map((k) => [k.input, k.key.return]))
+      .toEqual([['jj', false], ['', true]]);
+    expect(splitKeys('j\nk\n', noKey).map((k) => [k.input, k.key.return]))
+      .toEqual([['j', false], ['', true], ['k', false], ['', true]]);
+    expect(splitKeys('\n', noKey)[0].key.return).toBe(true);
+    expect(splitKeys('ab\u007f\t', noKey).map((k) => [k.input, k.key.delete, k.key.tab]))
+      .toEqual([['ab', false, false], ['', true, false], ['', false, true]]);
+    expect(splitKeys('j\u0003', noKey)[1].interrupt).toBe(true);
+    // Text stays whole: "jjj" counts three moves, a paste into the search is one string.
+    expect(splitKeys('jjj', noKey)).toEqual([{ input: 'jjj', key: noKey }]);
+    expect(splitKeys('', { ...noKey, upArrow: true })).toHaveLength(1);
+  });
+
+  it('wait while the course loads and then reach the map, in order', async () => {
+    ctx = returningLearner();
+    const session = new SlowSession(ctx);
+    screen = renderScreens(ctx, { screen: 'map' }, undefined, session);
+    await screen.until('Загружаю курс');
+
+    screen.type('jj');
+    screen.type('\r');
+    session.release();
+    const frame = await screen.until('Урок 1-3. GROUP BY и агрегаты');
+    expect(frame).toContain('Цель:');
+  });
+
+  it('typed in one read with the Enter at the end, move and then open', async () => {
+    ctx = returningLearner();
+    screen = renderScreens(ctx);
+    await screen.until('карта курса');
+    // A line typed while the terminal was not yet raw ends in a line feed.
+    const frame = await screen.press('jj\n', 'Урок 1-3. GROUP BY и агрегаты');
+    expect(frame).toContain('Цель:');
+  });
+});
