@@ -18,7 +18,8 @@ export type QueryFailure =
   | { kind: 'empty' }
   | { kind: 'multiple-statements' }
   | { kind: 'not-a-query' }
-  | { kind: 'engine-error'; message: string }
+  /** `statement`: the SQL the engine refused, to point at a syntax error in it. */
+  | { kind: 'engine-error'; message: string; statement?: string }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'too-many-rows'; limit: number };
 

@@ -1,11 +1,43 @@
 /**
  * The engines' error messages explained in Russian for the mistakes learners make most; the
- * engine's own text is kept beside the explanation (it is what a search engine knows).
+ * engine's own text is kept beside the explanation (it is what a search engine knows). With
+ * the statement that failed, a syntax error also says what looks wrong and where.
  */
+import { diagnoseSyntax, type ErrorPoint } from './sql-syntax.js';
+
 const TABLES = 'publishers, genres, authors, books, book_authors, customers, orders, ' +
   'order_items, reviews';
 
-const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
+const ENDED_EARLY = 'Запрос оборван: текст кончился раньше, чем запрос.';
+const ENDED_EARLY_WHY = 'Так бывает, когда не дописано выражение или часть запроса ' +
+  '(например, WHERE без условия), после оператора или запятой ничего нет или не закрыта ' +
+  'скобка либо кавычка.';
+const NEAR_WHY = 'Проверьте, что перед этим местом всё дописано (нет оператора или запятой ' +
+  'без продолжения, части запроса вроде WHERE без условия), нет лишней или незакрытой ' +
+  'скобки и ключевые слова написаны верно.';
+
+/** A syntax error: the engine's words, then what looks wrong and where, if the SQL tells. */
+function syntax(head: string, generic: string, sql: string | undefined,
+  point: ErrorPoint | undefined): string {
+  const found = sql && point ? diagnoseSyntax(sql, point) : {};
+  return [head, found.cause ? `Похоже, ${found.cause}.` : generic,
+    found.place ? `Место: ${found.place}.` : ''].filter(Boolean).join(' ');
+}
+
+/** Where MySQL's "near '...' at line N" points in the statement: the rest starts there. */
+function mysqlPoint(sql: string | undefined, rest: string, line: number): ErrorPoint | undefined {
+  if (!sql) return undefined;
+  if (rest.trim() === '') return { at: 'end' };
+  const lineStart = sql.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const head = rest.slice(0, 30);
+  const offset = sql.indexOf(head, lineStart);
+  const found = offset >= 0 ? offset : sql.indexOf(head);
+  return found >= 0 ? { at: 'offset', offset: found } : undefined;
+}
+
+type Explain = (m: RegExpExecArray, sql?: string) => string;
+
+const explanations: [RegExp, Explain][] = [
   // SQLite
   [/^near "(all|any|some)": syntax error/i, (m) => `В SQLite нет ${m[1].toUpperCase()} перед ` +
     'подзапросом: перепишите через NOT EXISTS или сравнение с MIN/MAX (как в уроке); в MySQL ' +
@@ -16,9 +48,9 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
       '— id INTEGER PRIMARY KEY, индекс создают отдельным CREATE INDEX, ENGINE и CHARSET не ' +
       'пишут, а ALTER TABLE не умеет менять столбцы и добавлять ограничения (таблицу ' +
       'пересоздают). Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'],
-  [/^near "(.+?)": syntax error/, (m) => `Синтаксическая ошибка рядом с «${m[1]}»: проверьте ` +
-    'написание ключевых слов, запятые между столбцами и скобки.'],
-  [/^incomplete input/, () => 'Запрос оборван: не закрыта скобка или кавычка.'],
+  [/^near "(.+?)": syntax error/, (m, sql) => syntax(`Синтаксическая ошибка рядом с ` +
+    `«${m[1]}».`, NEAR_WHY, sql, { at: 'token', text: m[1] })],
+  [/^incomplete input/, (_m, sql) => syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, { at: 'end' })],
   [/^no such column: (.+?) - should this be a string literal/, (m) => `Нет столбца ${m[1]}. ` +
     'Если это строка, возьмите её в одинарные кавычки: двойные означают имя столбца.'],
   [/^no such column: (.+)$/, (m) => `Нет столбца ${m[1]}: проверьте имя и псевдоним таблицы.`],
@@ -54,8 +86,11 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^cannot (rollback|commit) - no transaction is active/, (m) => `${m[1] === 'commit' ? 'COMMIT'
     : 'ROLLBACK'} без открытой транзакции: сначала BEGIN (или START TRANSACTION).`],
   // MySQL / MariaDB
-  [/^You have an error in your SQL syntax.*near '([\s\S]*?)' at line (\d+)/, (m) =>
-    `Синтаксическая ошибка в строке ${m[2]}, рядом с «${m[1].slice(0, 40)}».`],
+  [/^You have an error in your SQL syntax.*near '([\s\S]*?)' at line (\d+)/, (m, sql) =>
+    (m[1].trim() === ''
+      ? syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, mysqlPoint(sql, '', 1))
+      : syntax(`Синтаксическая ошибка в строке ${m[2]}, рядом с «${m[1].slice(0, 40)}».`,
+        NEAR_WHY, sql, mysqlPoint(sql, m[1], Number(m[2]))))],
   [/^Unknown column '(.+?)' in '(.+?)'/, (m) => `Нет столбца ${m[1]} (в ${m[2]}); псевдоним из ` +
     'SELECT нельзя использовать в WHERE.'],
   [/^Table '(?:.+\.)?(.+?)' doesn't exist/, (m) => `Нет таблицы ${m[1]}. Таблицы базы: ${TABLES}.`],
@@ -93,13 +128,14 @@ const explanations: [RegExp, (m: RegExpExecArray) => string][] = [
     '(незавершённая транзакция): завершите её там и повторите.'],
 ];
 
-export function explainEngineError(message: string): string {
+/** `sql`: the statement that failed, when known (to point at a syntax error). */
+export function explainEngineError(message: string, sql?: string): string {
   // The server's names of dbcourse's own databases mean nothing to a learner.
   const plain = message.replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '')
     .replace(/`?dbcourse_scratch_\d+_[0-9a-f]+`?\./g, '');
   for (const [pattern, explain] of explanations) {
     const match = pattern.exec(plain);
-    if (match) return `${explain(match)} (СУБД: ${plain})`;
+    if (match) return `${explain(match, sql)} (СУБД: ${plain})`;
   }
   return plain;
 }

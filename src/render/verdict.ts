@@ -77,7 +77,7 @@ export function failureText(failure: QueryFailure): string {
       return 'Здесь нужен запрос SELECT (или WITH ... SELECT), который возвращает строки; ' +
         'изменять данные в этом упражнении не нужно, и ничего изменено не было.';
     case 'engine-error':
-      return `Ошибка в запросе. ${explainEngineError(failure.message)}`;
+      return `Ошибка в запросе. ${explainEngineError(failure.message, failure.statement)}`;
     case 'timeout':
       return `Запрос выполнялся дольше ${failure.seconds} с и был остановлен. Проверьте ` +
         'условия соединения (нет ли декартова произведения) и рекурсию.';
@@ -163,7 +163,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
     case 'failure':
       return [exercise.kind === 'schema' && feedback.failure.kind === 'engine-error'
         ? 'Ваши операторы завершились ошибкой (выполнялись по порядку на свежей копии базы). ' +
-          explainEngineError(feedback.failure.message)
+          explainEngineError(feedback.failure.message, feedback.failure.statement)
         : failureText(feedback.failure)];
     case 'no-order-by':
       return ['Задание просит определённый порядок строк, а в запросе нет ORDER BY. Без него ' +

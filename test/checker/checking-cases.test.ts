@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeQuery } from '../../src/checker/query.js';
 import type { QueryExercise } from '../../src/course/format.js';
-import type { Engine } from '../../src/engines/engine.js';
+import type { Engine, QueryFailure } from '../../src/engines/engine.js';
 import { engineCases } from '../helpers.js';
 
 function exercise(solution: string, extra: Partial<QueryExercise> = {}): QueryExercise {
@@ -166,6 +166,20 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
     const task = exercise('SELECT COUNT(*) FROM books');
     const verdict = await judgeQuery(engine, task, 'SELECT COUNT(*) FORM books');
     expect(verdict.feedback).toMatchObject({ kind: 'failure', failure: { kind: 'engine-error' } });
+  });
+
+  it('explains a syntax error by what is unfinished, and where', async () => {
+    const { failureText } = await import('../../src/render/verdict.js');
+    const task = exercise('SELECT COUNT(*) FROM books');
+    const answer = "-- задание\nSELECT 'abc' + ;";
+    const verdict = await judgeQuery(engine, task, answer);
+    expect(verdict.feedback).toMatchObject({ kind: 'failure',
+      failure: { kind: 'engine-error', statement: expect.stringContaining("'abc' +") } });
+    const failure = (verdict.feedback as { failure: QueryFailure }).failure;
+    const text = failureText(failure);
+    expect(text).toContain('после оператора «+» нет второго значения');
+    expect(text).toContain("«SELECT 'abc' +»");
+    expect(text).not.toMatch(/не закрыта (скобка|кавычка)/);
   });
 
   it('names the hidden dataset property, never its rows', async () => {

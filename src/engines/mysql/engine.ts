@@ -515,7 +515,7 @@ export class MysqlEngine implements Engine {
     if (e.errno === 1064 && !several && looksLikeSeveralStatements(sql)) {
       return { kind: 'multiple-statements' };
     }
-    return { kind: 'engine-error', message: e.message };
+    return { kind: 'engine-error', message: e.message, statement: sql };
   }
 
   /** KILL QUERY from a second connection: stops the statement, keeps the session. */

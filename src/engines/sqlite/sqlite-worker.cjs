@@ -25,11 +25,13 @@ function connection(path) {
   return db;
 }
 
-function classify(error) {
+/** `sql`: the text that failed, kept with an engine error to point at a syntax mistake. */
+function classify(error, sql) {
   const message = String(error && error.message ? error.message : error);
   if (/contains more than one statement/.test(message)) return { kind: 'multiple-statements' };
   if (/contains no statements/.test(message)) return { kind: 'empty' };
-  return { kind: 'engine-error', message };
+  return sql === undefined ? { kind: 'engine-error', message }
+    : { kind: 'engine-error', message, statement: sql };
 }
 
 function run(request, maxRows) {
@@ -37,7 +39,7 @@ function run(request, maxRows) {
   try {
     statement = connection(request.path).prepare(request.sql);
   } catch (error) {
-    return { ok: false, failure: classify(error) };
+    return { ok: false, failure: classify(error, request.sql) };
   }
 
   if (!statement.reader || !statement.readonly) {
@@ -77,7 +79,7 @@ function change(request, maxRows) {
     try {
       db.exec(request.sql);
     } catch (error) {
-      return { ok: false, failure: classify(error) };
+      return { ok: false, failure: classify(error, request.sql) };
     }
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' " +
       "AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
@@ -146,7 +148,7 @@ function schema(request, maxRows) {
     try {
       db.exec(request.sql);
     } catch (error) {
-      return { ok: false, failure: classify(error) };
+      return { ok: false, failure: classify(error, request.sql) };
     }
     if (db.inTransaction) return { ok: false, failure: { kind: 'engine-error',
       message: 'cannot leave a transaction open' } };
@@ -215,7 +217,7 @@ function plan(request) {
       try {
         db.prepare(sql).run();
       } catch (error) {
-        return { ok: false, failure: classify(error), statement: i };
+        return { ok: false, failure: classify(error, sql), statement: i };
       }
     }
     try {
@@ -225,7 +227,7 @@ function plan(request) {
         .map((op) => [op[0], op[1], op[2], op[3], op[5]]);
       return { ok: true, raw: { rows, program, catalog: catalog(db) } };
     } catch (error) {
-      return { ok: false, failure: classify(error) };
+      return { ok: false, failure: classify(error, request.select) };
     }
   } finally {
     if (copy) db.close();

@@ -57,7 +57,7 @@ export class ConsoleRunner {
 
     for (const [i, statement] of all.entries()) {
       const outcome = await this.session.run(statement, this.options.keep);
-      const shown = this.outcomeText(outcome);
+      const shown = this.outcomeText(outcome, statement);
       printed.push(shown);
       failed ||= shown.error;
       if (shown.error && this.options.stopOnError) {
@@ -135,7 +135,8 @@ export class ConsoleRunner {
       error: true }], failed: true, quit: false };
   }
 
-  private outcomeText(outcome: ConsoleOutcome): Printed {
+  /** `statement`: the SQL that was run, to point at a syntax error in it. */
+  private outcomeText(outcome: ConsoleOutcome, statement: string): Printed {
     const { style, width } = this.options.screen();
     const say = (text: string) => wrapText(text, width).join('\n');
     const lost = ' Открытая транзакция отменена: её изменения пропали.';
@@ -164,8 +165,9 @@ export class ConsoleRunner {
         return { text, error: false };
       }
       case 'error': {
-        const text = say('Ошибка: ' + explainEngineError(outcome.message) + (outcome.reset
-          ? ' Сервер отменил транзакцию консоли: изменения этой сессии пропали.' : ''));
+        const reset = outcome.reset
+          ? ' Сервер отменил транзакцию консоли: изменения этой сессии пропали.' : '';
+        const text = say('Ошибка: ' + explainEngineError(outcome.message, statement) + reset);
         return { text: style.bad('Ошибка:') + text.slice('Ошибка:'.length), error: true };
       }
       case 'refused':

@@ -1,0 +1,103 @@
+// Syntax errors explained by what is really unfinished, and where: SQLite says only
+// "incomplete input" or "near X", MySQL "near '<the rest>' at line N", for many causes.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { explainEngineError } from '../../src/render/engine-errors.js';
+
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+
+/** SQLite's own message for `sql` on a table like books. */
+function sqliteError(sql: string): string {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT, price REAL, pages INT)');
+  try {
+    db.prepare(sql);
+    return 'no error';
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db.close();
+  }
+}
+
+const sqlite = (sql: string) => explainEngineError(sqliteError(sql), sql);
+
+const mysqlSyntax = (rest: string, line = 1) => 'You have an error in your SQL syntax; check ' +
+  'the manual that corresponds to your MariaDB server version for the right syntax to use ' +
+  `near '${rest}' at line ${line}`;
+
+describe('SQLite syntax errors', () => {
+  it('name an operator with nothing after it, not a bracket or a quote', () => {
+    for (const sql of ["SELECT 'abc' + ;", "SELECT 'abc' +"]) {
+      const text = sqlite(sql);
+      expect(text).toContain('после оператора «+» нет второго значения');
+      expect(text).toContain("«SELECT 'abc' +»");
+      expect(text).not.toMatch(/не закрыта/);
+    }
+    expect(sqlite('SELECT title FROM books WHERE price > AND pages = 1'))
+      .toContain('после оператора «>» нет второго значения');
+    expect(sqlite('SELECT title FROM books WHERE price > 1 AND'))
+      .toContain('после AND нет продолжения');
+  });
+
+  it('name a clause left without its words', () => {
+    expect(sqlite('SELECT title FROM books WHERE')).toContain('после WHERE не хватает условия');
+    expect(sqlite('SELECT title FROM books WHERE ;')).toContain('после WHERE не хватает условия');
+    expect(sqlite('SELECT title FROM books ORDER BY;'))
+      .toContain('после BY не хватает столбцов или выражений');
+    expect(sqlite('SELECT * FROM')).toContain('после FROM не хватает имени таблицы');
+    expect(sqlite('SELECT title FROM books GROUP title')).toContain('после GROUP нужно слово BY');
+  });
+
+  it('name commas, brackets and quotes when they are the cause', () => {
+    expect(sqlite('SELECT title, FROM books')).toContain('после запятой сразу идёт «FROM»');
+    expect(sqlite('SELECT title,')).toContain('список обрывается на запятой');
+    expect(sqlite('SELECT (price + 1 FROM books')).toContain('не закрыта до «FROM»');
+    expect(sqlite('SELECT COUNT(*')).toContain('не закрыта скобка «(» из строки 1');
+    expect(sqlite('SELECT price) FROM books')).toContain('лишняя закрывающая скобка');
+    expect(sqlite("SELECT 'abc")).toContain('SQLite не понимает');
+  });
+
+  it('name a misspelled first word and a missing comma or operator', () => {
+    expect(sqlite('SELEC title FROM books')).toContain('не может начинаться с «SELEC»');
+    expect(sqlite('SELECT title FROM books WHERE price = 1 pages = 2'))
+      .toContain('между «1» и «pages» чего-то не хватает');
+  });
+
+  it('point at the line of the answer file, comments included', () => {
+    const sql = '-- задание\n-- ещё строка\nSELECT title\nFROM books\nWHERE price >\nORDER BY 1';
+    const text = sqlite(sql);
+    expect(text).toContain('Место: строка 6, после «WHERE price >», перед «ORDER»');
+    expect(text).toContain('после оператора «>»');
+  });
+
+  it('still list what can be wrong when the statement is not known', () => {
+    const text = explainEngineError('incomplete input');
+    for (const cause of ['не дописано выражение или часть запроса', 'после оператора или ' +
+      'запятой ничего нет', 'не закрыта скобка либо кавычка']) expect(text).toContain(cause);
+    expect(explainEngineError('near ";": syntax error')).toContain('оператора или запятой без ' +
+      'продолжения');
+    expect(explainEngineError('near ";": syntax error')).toContain('(СУБД: near ";"');
+  });
+});
+
+describe('MySQL syntax errors', () => {
+  it('read an empty rest as a statement that ended too early', () => {
+    const text = explainEngineError(mysqlSyntax(''), "SELECT 'abc' +");
+    expect(text).toContain('Запрос оборван');
+    expect(text).toContain('после оператора «+» нет второго значения');
+    expect(explainEngineError(mysqlSyntax(''), 'SELECT (1 + 2'))
+      .toContain('не закрыта скобка «(» из строки 1');
+  });
+
+  it('find the place from the rest of the statement and its line', () => {
+    const text = explainEngineError(mysqlSyntax('FROM books', 2), 'SELECT title,\nFROM books');
+    expect(text).toContain('Синтаксическая ошибка в строке 2, рядом с «FROM books»');
+    expect(text).toContain('после запятой сразу идёт «FROM»');
+    expect(explainEngineError(mysqlSyntax('SELEC 1'), 'SELEC 1'))
+      .toContain('не может начинаться с «SELEC»');
+    expect(explainEngineError(mysqlSyntax('FROM t'), 'SELECT COUNT(* FROM t'))
+      .toContain('скобка «(» из строки 1 не закрыта до «FROM»');
+  });
+});
