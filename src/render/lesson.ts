@@ -3,6 +3,7 @@ import type { Lesson } from '../course/course.js';
 import { isSqlExercise } from '../course/kinds.js';
 import type { Definition, Exercise } from '../course/format.js';
 import type { ExerciseProgress } from '../progress/store.js';
+import { displayWidth } from './width.js';
 import { wrapText } from './wrap.js';
 import { renderMarkdownSections, type RenderedSection } from './markdown.js';
 import { codeSpans, type Screen } from './screen.js';
@@ -22,11 +23,23 @@ function wrapped(text: string, width: number, prefix = ''): string {
     .join('\n');
 }
 
+/**
+ * A styled line as it is when it fits; otherwise its plain text wrapped (list markers hang),
+ * each line in one `paint`: the line's own mix of styles does not survive the breaks.
+ */
+function styledOrWrapped(styled: string, plain: string, width: number,
+  paint: (text: string) => string): string {
+  if (displayWidth(plain) <= width) return styled;
+  return wrapText(plain, width).map((line) => paint(line)).join('\n');
+}
+
 function definition(d: Definition, screen: Screen): string {
   const { style, width } = screen;
   const bar = style.color ? style.accent('▌ ') : '| ';
   const lines = [
-    bar + style.accent(d.term) + (d.en ? style.dim(` (${d.en})`) : ''),
+    ...styledOrWrapped(style.accent(d.term) + (d.en ? style.dim(` (${d.en})`) : ''),
+      d.term + (d.en ? ` (${d.en})` : ''), width - 2, style.accent).split('\n')
+      .map((l) => bar + l),
     ...wrapText(`Официально: ${d.official.text}`, width - 4).map((l) => bar + l),
     ...wrapText(`Источник: ${d.official.source}`, width - 4).map((l) => bar + style.dim(l)),
     ...wrapText(`На собеседовании: ${d.interview}`, width - 4).map((l) => bar + style.italic(l)),
@@ -67,6 +80,17 @@ function kindLabel(exercise: Exercise): string {
   }
 }
 
+/** "[ ] 2. Title (id, kind)": on one line, or wrapped under the title when it is long. */
+function titleLine(mark: string, title: string, about: string, screen: Screen): string {
+  const { style, width } = screen;
+  const markWidth = displayWidth(mark) + 1;
+  if (markWidth + displayWidth(`${title} ${about}`) <= width) {
+    return `${mark} ${style.bold(title)} ${style.dim(about)}`;
+  }
+  return wrapText(`${title} ${about}`, width - markWidth).map((line, i) =>
+    (i === 0 ? `${mark} ` : ' '.repeat(markWidth)) + style.bold(line)).join('\n');
+}
+
 export function renderPractice(lesson: Lesson, items: PracticeItem[], screen: Screen): string {
   const { style, width } = screen;
   const done = items.filter((i) => i.progress.passed).length;
@@ -77,22 +101,29 @@ export function renderPractice(lesson: Lesson, items: PracticeItem[], screen: Sc
       ? (style.color ? style.ok('✓') : '[x]')
       : (style.color ? style.dim('○') : '[ ]');
     out.push([
-      `${mark} ${style.bold(`${index + 1}. ${item.exercise.title}`)} ` +
-        style.dim(`(${item.exercise.id}, ${kindLabel(item.exercise)})`),
+      titleLine(mark, `${index + 1}. ${item.exercise.title}`,
+        `(${item.exercise.id}, ${kindLabel(item.exercise)})`, screen),
       exerciseTask(item.exercise, width, '    '),
       `    Файл ответа: ${style.accent(item.path)}`,
     ].join('\n'));
   });
 
+  // A command, then a note in dim; on a narrow screen the note goes under the command.
+  const command = (label: string, text: string, note?: string) => {
+    const line = `${label.padEnd(12)}${text}`;
+    if (!note) return line;
+    if (displayWidth(`${line}  ${note}`) <= width) return `${line}  ${style.dim(note)}`;
+    return [line, ...wrapText(note, width - 12).map((l) => ' '.repeat(12) + style.dim(l))]
+      .join('\n');
+  };
+  const short = lesson.entry.short;
   out.push([
-    `Проверить:  dbcourse check ${lesson.entry.short}` +
-      style.dim('  (или одно упражнение: dbcourse check ' +
-      `${lesson.entry.short} ${items[0]?.exercise.id ?? ''})`),
-    `Подсказка:  dbcourse hint ${lesson.entry.short} <упражнение>`,
-    `Решение:    dbcourse solution ${lesson.entry.short} <упражнение>` +
-      style.dim('  (после того как решили)'),
-    ...(items.some((i) => isSqlExercise(i.exercise)) ? ['Консоль:    dbcourse sql' +
-      style.dim('  (любые запросы к копии базы магазина; \\d books — столбцы таблицы)')] : []),
+    command('Проверить:', `dbcourse check ${short}`, '(или одно упражнение: dbcourse check ' +
+      `${short} ${items[0]?.exercise.id ?? ''})`),
+    command('Подсказка:', `dbcourse hint ${short} <упражнение>`),
+    command('Решение:', `dbcourse solution ${short} <упражнение>`, '(после того как решили)'),
+    ...(items.some((i) => isSqlExercise(i.exercise)) ? [command('Консоль:', 'dbcourse sql',
+      '(любые запросы к копии базы магазина; \\d books — столбцы таблицы)')] : []),
   ].join('\n'));
 
   return out.join('\n\n');
@@ -116,7 +147,8 @@ export function lessonSections(lesson: Lesson, view: LessonView, screen: Screen)
   const head: string[] = [];
 
   head.push(style.dim(`Глава ${topic.chapter.number}. ${topic.chapter.title} › ${topic.title}`));
-  head.push(style.accent(`Урок ${entry.short}. ${meta.title}`));
+  head.push(wrapText(`Урок ${entry.short}. ${meta.title}`, width).map((l) => style.accent(l))
+    .join('\n'));
   head.push(wrapped(`Цель: ${meta.goal}`, width));
 
   if (view.prerequisites.length > 0) {
@@ -136,7 +168,8 @@ export function lessonSections(lesson: Lesson, view: LessonView, screen: Screen)
       wrapped(q.answer, width, '   '),
     ].join('\n')).join('\n\n'), style)),
     part('Что почитать', meta.resources.map((r) => [
-      `• ${style.bold(r.title)} ${style.dim(`[${r.kind}, ${r.lang}]`)}`,
+      styledOrWrapped(`• ${style.bold(r.title)} ${style.dim(`[${r.kind}, ${r.lang}]`)}`,
+        `• ${r.title} [${r.kind}, ${r.lang}]`, width, style.bold),
       `  ${style.accent(r.url)}`,
       wrapped(r.note, width, '  '),
     ].join('\n')).join('\n')),

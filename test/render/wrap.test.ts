@@ -53,6 +53,20 @@ describe('wrapped list items', () => {
   });
 });
 
+describe('a lesson on a 60-column terminal', () => {
+  it('wraps every line but code, links and paths, which are never cut', async () => {
+    const env = learnerEnv({ DBCOURSE_LESSONS_DIR: `${root}/lessons` });
+    const run = await runCli(['show', '2-4'], env, { tty: true, columns: 60 });
+    const lines = run.stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    const long = lines.filter((line) => displayWidth(line) > 60);
+    expect(long.length).toBeGreaterThan(0);
+    for (const line of long) expect(line).toMatch(/^ {4}|https?:\/\/|Файл ответа: /);
+    // Titles, definitions, resources and the commands under the practice are wrapped.
+    expect(lines).toContain('Урок 2-4. Агрегатные функции, GROUP BY, HAVING и логический');
+    expect(lines).toContain('Проверить:  dbcourse check 2-4');
+  });
+});
+
 describe('path lines', () => {
   const path = '/home/learner/dbcourse/aggregates-group-by/count-books-and-pages.sql';
 
