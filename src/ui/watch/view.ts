@@ -6,6 +6,7 @@ import { exerciseTask } from '../../render/lesson.js';
 import type { Screen } from '../../render/screen.js';
 import { renderVerdict } from '../../render/verdict.js';
 import { displayWidth, wrapStyled } from '../../render/width.js';
+import { pathLines } from '../../render/path-lines.js';
 import { wrapText } from '../../render/wrap.js';
 import type { ExerciseView, WatchSnapshot } from './session.js';
 import { texts } from './texts.js';
@@ -67,8 +68,9 @@ export function detailLines(view: ExerciseView, snapshot: WatchSnapshot, hintsOp
   const { style } = screen;
   const unanswered = !view.problem &&
     (!view.verdict || view.verdict.feedback.kind === 'empty-answer');
-  const lines = [style.dim(`Файл: ${view.path}`), ...(unanswered ? taskLines(view, screen)
-    : verdictLines(view, screen))];
+  // The path whole, broken after a "/" when it is longer than the screen.
+  const lines = [...pathLines(style.dim('Файл: '), view.path, screen.width, style.dim),
+    ...(unanswered ? taskLines(view, screen) : verdictLines(view, screen))];
   if (view.checking) lines.push(style.warn(texts.checking));
   else if (view.checkedAt) lines.push(style.dim(texts.checkedAt(view.checkedAt)));
 
