@@ -29,12 +29,14 @@ const controls: Record<string, Partial<Key> | 'interrupt'> = {
 
 /**
  * One Ink input event as the keys it holds. Text without control characters stays whole
- * ("jjj" is three moves, a paste into the search is one string); each control character in it
- * is a key of its own; a lone "\n" is Enter.
+ * ("jjj" is three moves, a paste into the search is one string) unless `eachLetter`; each
+ * control character in it is a key of its own; a lone "\n" is Enter.
  */
-export function splitKeys(input: string, key: Key): Pressed[] {
+export function splitKeys(input: string, key: Key, options: { eachLetter?: boolean } = {}):
+  Pressed[] {
   const special = Object.entries(key).some(([, value]) => value === true);
-  if (special || !/[\u0000-\u001f\u007f]/.test(input)) return [{ input, key }];
+  const cut = options.eachLetter ? [...input].length > 1 : /[\u0000-\u001f\u007f]/.test(input);
+  if (special || !cut) return [{ input, key }];
 
   const keys: Pressed[] = [];
   let text = '';
@@ -47,6 +49,8 @@ export function splitKeys(input: string, key: Key): Pressed[] {
     const control = controls[char];
     if (control === undefined && !/[\u0000-\u001f\u007f]/.test(char)) {
       text += char;
+      // Screens without text input take every letter as a key of its own.
+      if (options.eachLetter) flush();
       continue;
     }
     flush();

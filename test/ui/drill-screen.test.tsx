@@ -88,6 +88,15 @@ describe('drill screen', () => {
     expect(saved).toEqual([cards[0].id]);
   });
 
+  it('takes keys typed ahead in one read one by one: reveal, then grade', async () => {
+    const saved: string[] = [];
+    const { screen } = start((id) => saved.push(id));
+    await frame(screen, 'Пробел или Enter — показать ответ');
+    const next = await press(screen, ' 3', 'Что такое JOIN?');
+    expect(next).toContain('Пробел или Enter — показать ответ');
+    expect(saved).toEqual([cards[0].id]);
+  });
+
   it('does not end on Esc: the drill is the top level, q leaves it', async () => {
     const { screen } = start();
     await press(screen, ' ', 'Официально:');

@@ -58,7 +58,10 @@ export async function drill(ctx: Context, options: DrillOptions): Promise<number
     return EXIT_OK;
   }
 
-  const { runDrillScreen } = await import('../../ui/drill/run.js');
-  return runDrillScreen({ cards, store, newPerDay,
-    stdout: ctx.io.stdout as NodeJS.WriteStream, stdin: ctx.io.stdin as NodeJS.ReadStream });
+  const { withKeysHeld } = await import('../open-screens.js');
+  return withKeysHeld(ctx.io, async () => {
+    const { runDrillScreen } = await import('../../ui/drill/run.js');
+    return runDrillScreen({ cards, store, newPerDay,
+      stdout: ctx.io.stdout as NodeJS.WriteStream, stdin: ctx.io.stdin as NodeJS.ReadStream });
+  });
 }

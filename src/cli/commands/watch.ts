@@ -32,8 +32,11 @@ export async function watch(ctx: Context, lessonId: string | undefined, options:
 
   const session = new WatchSession(ctx, lesson, { poll: options.poll });
   if (canRunScreens(ctx.io)) {
-    const { runScreen } = await import('../../ui/watch/run-screen.js');
-    await runScreen(ctx.io, session);
+    const { withKeysHeld } = await import('../open-screens.js');
+    await withKeysHeld(ctx.io, async () => {
+      const { runScreen } = await import('../../ui/watch/run-screen.js');
+      await runScreen(ctx.io, session);
+    });
   } else {
     const { watchPlain } = await import('../../ui/watch/plain.js');
     await watchPlain(ctx, session, options.signal ?? interruption());

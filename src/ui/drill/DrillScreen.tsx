@@ -3,12 +3,13 @@
  * (1–4); every grade is saved before the next card. Ends with a summary frame, then exits
  * with `{ code }` for the command.
  */
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { DrillGrade } from '../../drill/scheduler.js';
 import type { Counts, DrillSession } from '../../drill/session.js';
 import { cardsWord, texts, when } from '../../drill/texts.js';
 import { CardView } from './CardView.js';
+import { splitKeys } from '../typeahead.js';
 import { Paragraph } from './Paragraph.js';
 
 const MAX_WIDTH = 100;
@@ -97,7 +98,7 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
     if (ending) exit({ code: ending.kind === 'failed' ? 1 : 0 } satisfies DrillResult);
   }, [ending, exit]);
 
-  useInput((input, key) => {
+  const handle = (input: string, key: Key) => {
     const current = state.current;
     if (current.ending) return;
     const noted = current.escaped;
@@ -129,6 +130,12 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
       return ignore();
     }
     redraw();
+  };
+  // Keys typed ahead come in one read (" 3"): each letter is a key here.
+  useInput((input, key) => {
+    for (const pressed of splitKeys(input, key, { eachLetter: true })) {
+      handle(pressed.input, pressed.key);
+    }
   });
 
   const card = session.current();

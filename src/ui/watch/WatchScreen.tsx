@@ -2,11 +2,12 @@
  * The watch screen: the lesson's exercises with their state, the selected one's verdict, and
  * the keys. Everything it shows comes from the session's snapshots, as lines from view.ts.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createStyle } from '../../render/style.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { wrapText } from '../../render/wrap.js';
+import { splitKeys } from '../typeahead.js';
 import type { Screen } from '../../render/screen.js';
 import { watchAction } from './keys.js';
 import type { WatchSession, WatchSnapshot } from './session.js';
@@ -88,7 +89,7 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
   }, [latestAt]);
   const offersNext = snapshot.lessonPassed && snapshot.nextLesson !== undefined;
 
-  useInput((input, key) => {
+  const handle = (input: string, key: Key) => {
     const now = session.snapshot();
     const at = currentSelected();
     const open = currentHintsOpen();
@@ -130,6 +131,17 @@ function LessonScreen({ session, snapshot, color, onQuit }: LessonScreenProps) {
         onQuit?.();
         exit();
         break;
+    }
+  };
+  // Keys typed ahead come in one read ("jj"): each letter is a key here.
+  useInput((input, key) => {
+    for (const pressed of splitKeys(input, key, { eachLetter: true })) {
+      if (pressed.interrupt) {
+        onQuit?.();
+        exit();
+        return;
+      }
+      handle(pressed.input, pressed.key);
     }
   });
 

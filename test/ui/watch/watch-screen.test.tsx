@@ -136,6 +136,14 @@ describe('the watch screen', () => {
     expect(frame).not.toContain('… выше');
   });
 
+  it('takes letters typed ahead in one read as separate keys', async () => {
+    const { started } = await open();
+    await started;
+    await frameWith('› [ ] 1. Дешёвые книги');
+    app!.stdin.write('jj');
+    await frameWith('› [ ] 3. Что такое NULL');
+  });
+
   it('quits on q, also typed in the Russian layout', async () => {
     const { app, quit, started } = await open();
     await started;
