@@ -59,7 +59,9 @@ export function KeyRouter({ children }: { children: ReactNode }) {
 
   useInput((input, key) => {
     const keys = splitKeys(input, key);
-    if (keys.length === 1 && waiting.current.length === 0 && router.current?.current) {
+    // Straight to the screen only when nothing is waiting or on its way before this key.
+    if (keys.length === 1 && waiting.current.length === 0 && !turn.current &&
+      router.current?.current) {
       return deliver(keys[0]);
     }
     waiting.current.push(...keys);
