@@ -1,5 +1,6 @@
 /** A lesson's sections laid out as one long page of lines, with where each section starts. */
 import type { RenderedSection } from '../../render/markdown.js';
+import { fitLines } from './fit-lines.js';
 
 export interface TocEntry {
   title: string;
@@ -13,14 +14,15 @@ export interface Page {
   toc: TocEntry[];
 }
 
-export function layoutPage(sections: RenderedSection[]): Page {
+/** `width`: lines wider than it are wrapped (see fit-lines.ts), never cut. */
+export function layoutPage(sections: RenderedSection[], width = Infinity): Page {
   const lines: string[] = [];
   const toc: TocEntry[] = [];
 
   for (const section of sections) {
     if (lines.length > 0) lines.push('');
     toc.push({ title: section.title || 'Начало', depth: section.depth, line: lines.length });
-    lines.push(...section.text.split('\n'));
+    lines.push(...fitLines(section.text.split('\n'), width));
   }
 
   return { lines, toc };

@@ -56,7 +56,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState<string>();
 
-  const page = useMemo(() => layoutPage(session.sections(open, width)),
+  const page = useMemo(() => layoutPage(session.sections(open, width), width),
     [session, open, width, version]);
   const practice = useMemo(() => session.practice(lesson), [session, lesson, version]);
   const viewHeight = bodyHeight(height, keys[mode], width);
