@@ -12,6 +12,7 @@ import { useKeys } from '../keys.js';
 import { repeated, scrollKey } from '../scroll.js';
 import { problemText, type OpenLesson, type Session } from '../session.js';
 import { fit } from '../text.js';
+import { fitLines } from './fit-lines.js';
 import { layoutPage, sectionAt } from './page.js';
 import { practiceLines, tocLines } from './panels.js';
 
@@ -66,7 +67,7 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
   const current = sectionAt(page, top);
 
   const show = (title: string, text: string, back: Mode) => {
-    setOutput({ title, lines: text.split('\n'), top: 0, back });
+    setOutput({ title, lines: fitLines(text.split('\n'), width), top: 0, back });
     setMode('output');
   };
 
