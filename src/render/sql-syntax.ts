@@ -15,8 +15,10 @@ interface Token {
 
 interface Scan {
   tokens: Token[];
-  /** A quote or comment opened and never closed. */
+  /** A quote opened and never closed: "не закрыта кавычка '", and its line. */
   unclosed?: { what: string; line: number };
+  /** The line of a comment "/*" never closed: it swallows the rest of the text. */
+  openComment?: number;
 }
 
 /** Where the engine stopped: at the end of the text, at a token it names, at an offset. */
@@ -31,10 +33,10 @@ export interface SyntaxDiagnosis {
 }
 
 const QUOTES: Record<string, [string, string]> = {
-  "'": ["'", 'кавычка \''],
-  '"': ['"', 'кавычка "'],
-  '`': ['`', 'обратная кавычка `'],
-  '[': [']', 'квадратная скобка ['],
+  "'": ["'", 'не закрыта кавычка \''],
+  '"': ['"', 'не закрыта кавычка "'],
+  '`': ['`', 'не закрыта обратная кавычка `'],
+  '[': [']', 'не закрыта квадратная скобка ['],
 };
 
 const OPERATORS = ['<=', '>=', '<>', '!=', '==', '||', '<<', '>>', ':='];
@@ -58,7 +60,7 @@ function scan(sql: string): Scan {
       i = end < 0 ? sql.length : end;
     } else if (sql.startsWith('/*', i)) {
       const end = sql.indexOf('*/', i + 2);
-      if (end < 0) return { tokens, unclosed: { what: 'комментарий /*', line: startLine } };
+      if (end < 0) return { tokens, openComment: startLine };
       lineAt(i, end + 2);
       i = end + 2;
     } else if (QUOTES[char]) {
@@ -218,10 +220,9 @@ function context(sql: string, tokens: Token[], k: number): string {
 }
 
 export function diagnoseSyntax(sql: string, point: ErrorPoint): SyntaxDiagnosis {
-  const { tokens, unclosed } = scan(sql);
+  const { tokens, unclosed, openComment } = scan(sql);
   if (unclosed) {
-    return { cause: `не закрыта ${unclosed.what} из строки ${unclosed.line}`
-      .replace('не закрыта комментарий', 'не закрыт комментарий') };
+    return { cause: `${unclosed.what} из строки ${unclosed.line}` };
   }
 
   const k = errorIndex(tokens, point);
@@ -233,5 +234,7 @@ export function diagnoseSyntax(sql: string, point: ErrorPoint): SyntaxDiagnosis 
   const place = !before ? undefined : k === tokens.length || tokens[k].text === ';'
     ? `${where}запрос обрывается после «${before}»`
     : `${where}после «${before}», перед «${tokens[k].text}»`;
-  return { cause: cause(tokens, k), place };
+  const comment = openComment === undefined ? undefined : `не закрыт комментарий /* из ` +
+    `строки ${openComment}: весь текст после него считается комментарием`;
+  return { cause: cause(tokens, k) ?? comment, place };
 }

@@ -101,3 +101,16 @@ describe('MySQL syntax errors', () => {
       .toContain('скобка «(» из строки 1 не закрыта до «FROM»');
   });
 });
+
+describe('unclosed quotes and comments', () => {
+  it('are named with the line they open on', () => {
+    expect(explainEngineError(mysqlSyntax("'abc"), "SELECT\n'abc"))
+      .toContain("не закрыта кавычка ' из строки 2");
+    // A comment left open swallows the rest: what is unfinished before it comes first.
+    expect(sqlite('SELECT 1 + /* x')).toContain('после оператора «+»');
+    expect(sqlite('SELECT title FROM books WHERE (price > 1 /* x) ORDER BY 1'))
+      .toContain('не закрыта скобка «(» из строки 1');
+    expect(explainEngineError(mysqlSyntax('/* x'), 'SELECT title FROM books /* x'))
+      .toContain('не закрыт комментарий /* из строки 1');
+  });
+});
