@@ -8,7 +8,7 @@ import { diagnoseSyntax, type ErrorPoint } from './sql-syntax.js';
 const TABLES = 'publishers, genres, authors, books, book_authors, customers, orders, ' +
   'order_items, reviews';
 
-const ENDED_EARLY = 'Запрос оборван: текст кончился раньше, чем запрос.';
+const ENDED_EARLY = 'Запрос оборван: текст закончился, а запрос ещё не дописан.';
 const ENDED_EARLY_WHY = 'Так бывает, когда не дописано выражение или часть запроса ' +
   '(например, WHERE без условия), после оператора или запятой ничего нет или не закрыта ' +
   'скобка либо кавычка.';

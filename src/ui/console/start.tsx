@@ -2,6 +2,7 @@
 import { render } from 'ink';
 import type { Context } from '../../cli/context.js';
 import type { ConsoleSession } from '../../engines/console.js';
+import { wrapStyled } from '../../render/width.js';
 import { dataDir } from '../../util/paths.js';
 import { ConsoleApp } from './ConsoleApp.js';
 import { historyPath, readHistory, remember } from './history.js';
@@ -19,8 +20,10 @@ export async function startConsole(ctx: Context, session: ConsoleSession): Promi
     stopOnError: false,
   });
   const path = historyPath(dataDir(io.env));
-  const welcome = `${style.bold('Консоль SQL dbcourse')} на ${session.engine}: учебная база ` +
-    'магазина. Оператор заканчивается «;». Справка: \\?, таблицы: \\d, выход: \\q';
+  // Wrapped here: Ink would start a line with the space it broke at.
+  const welcome = wrapStyled(`${style.bold('Консоль SQL dbcourse')} на ${session.engine}: ` +
+    'учебная база магазина. Оператор заканчивается «;». Справка: \\?, таблицы: \\d, ' +
+    'выход: \\q', Math.max(40, io.stdout.columns ?? 80) - 1);
 
   const app = render(
     <ConsoleApp runner={runner} engine={session.engine} style={style} welcome={welcome}
