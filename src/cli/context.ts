@@ -106,8 +106,13 @@ export class Context {
       : undefined;
   }
 
+  /** Where passed verdicts are kept, and what start-ahead.ts reads of the last checks. */
+  verdictsDir(): string {
+    return join(cacheDir(this.io.env), 'verdicts');
+  }
+
   private verdictCache(): VerdictCache {
-    this.verdicts ??= new VerdictCache(join(cacheDir(this.io.env), 'verdicts'));
+    this.verdicts ??= new VerdictCache(this.verdictsDir());
     return this.verdicts;
   }
 

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
+import { adoptEarlyThread, workerUrl } from './early-thread.js';
 import type { ChangeOutcome, QueryOutcome, SchemaRequest } from '../engine.js';
 import type { RawSchemaOutcome } from './catalog.js';
 import type { RawPlanOutcome } from './plan.js';
@@ -104,9 +105,14 @@ export class Sandbox {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
 
-    const worker = new Worker(new URL('./sqlite-worker.cjs', import.meta.url), {
-      workerData: { maxRows: this.options.maxRows, paths: this.options.paths },
-    });
+    let worker = adoptEarlyThread(this.options.maxRows);
+    if (worker) {
+      worker.postMessage({ mode: 'open', paths: this.options.paths ?? [] });
+    } else {
+      worker = new Worker(workerUrl(), {
+        workerData: { maxRows: this.options.maxRows, paths: this.options.paths },
+      });
+    }
 
     worker.on('message', (reply: Reply) => {
       if (this.worker === worker) this.answer(reply);

@@ -9,9 +9,10 @@ const { isMainThread, parentPort, workerData } = require('node:worker_threads');
 const { dirname, join } = require('node:path');
 const Database = require('better-sqlite3');
 
-// Named directly: better-sqlite3 otherwise searches a dozen folders for its addon each start.
-const nativeBinding = join(dirname(require.resolve('better-sqlite3/package.json')), 'build',
-  'Release', 'better_sqlite3.node');
+// Loaded by its path, as the thread starts: better-sqlite3 would otherwise search a dozen
+// folders for its addon, and only when the first database opens.
+const nativeBinding = require(join(dirname(require.resolve('better-sqlite3/package.json')),
+  'build', 'Release', 'better_sqlite3.node'));
 
 const connections = new Map();
 
@@ -248,6 +249,11 @@ if (isMainThread) {
   // Opened while the main thread is still reading the lesson and the answers.
   for (const path of workerData.paths ?? []) connection(path);
   parentPort.on('message', (request) => {
+    // Sent once to a thread started before the datasets were known; needs no answer.
+    if (request.mode === 'open') {
+      for (const path of request.paths) connection(path);
+      return;
+    }
     parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
       : request.mode === 'change' ? change(request, workerData.maxRows)
         : request.mode === 'schema' ? schema(request, workerData.maxRows)

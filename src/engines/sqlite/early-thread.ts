@@ -1,0 +1,27 @@
+/**
+ * The SQLite sandbox thread started as the process starts, for commands that will run
+ * learners' SQL: Node needs some twenty milliseconds to start a thread and load SQLite into it,
+ * which then overlap with loading the command line and the lesson instead of following them.
+ * The sandbox adopts it; an unused one is unreferenced and goes with the process.
+ */
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_ROWS } from '../engine.js';
+
+let early: Worker | undefined;
+
+export function workerUrl(): URL {
+  return new URL('./sqlite-worker.cjs', import.meta.url);
+}
+
+export function startEarlyThread(): void {
+  if (early) return;
+  early = new Worker(workerUrl(), { workerData: { maxRows: DEFAULT_MAX_ROWS } });
+  early.unref();
+}
+
+/** The early thread, once, if it was started with the same row limit. */
+export function adoptEarlyThread(maxRows: number): Worker | undefined {
+  const worker = maxRows === DEFAULT_MAX_ROWS ? early : undefined;
+  early = undefined;
+  return worker;
+}
