@@ -19,9 +19,16 @@ export function startEarlyThread(): void {
   early.unref();
 }
 
-/** The early thread, once, if it was started with the same row limit. */
+/**
+ * The early thread, once, if it was started with the same row limit; one with another limit
+ * is of no use to anybody, and is stopped.
+ */
 export function adoptEarlyThread(maxRows: number): Worker | undefined {
-  const worker = maxRows === DEFAULT_MAX_ROWS ? early : undefined;
+  const worker = early;
   early = undefined;
+  if (worker && maxRows !== DEFAULT_MAX_ROWS) {
+    void worker.terminate();
+    return undefined;
+  }
   return worker;
 }
