@@ -40,5 +40,5 @@ export function needsSqliteThread(argv: string[], env: Env): boolean {
 }
 
 export function startAhead(argv: string[], env: Env): void {
-  if (needsSqliteThread(argv, env)) startEarlyThread();
+  if (needsSqliteThread(argv, env)) startEarlyThread(cacheDir(env));
 }

@@ -13,9 +13,10 @@ export function workerUrl(): URL {
   return new URL('./sqlite-worker.cjs', import.meta.url);
 }
 
-export function startEarlyThread(): void {
+/** `cacheRoot`: where the engine keeps its datasets; the thread opens the newest ones. */
+export function startEarlyThread(cacheRoot?: string): void {
   if (early) return;
-  early = new Worker(workerUrl(), { workerData: { maxRows: DEFAULT_MAX_ROWS } });
+  early = new Worker(workerUrl(), { workerData: { maxRows: DEFAULT_MAX_ROWS, cacheRoot } });
   early.unref();
 }
 

@@ -6,6 +6,7 @@
  * unchanged from src/ (tests) and from dist/ (the bundle).
  */
 const { isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { readdirSync, readFileSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const Database = require('better-sqlite3');
 
@@ -15,15 +16,54 @@ const nativeBinding = require(join(dirname(require.resolve('better-sqlite3/packa
   'build', 'Release', 'better_sqlite3.node'));
 
 const connections = new Map();
+/** The file each connection was opened on (inode), for openDatasets. */
+const opened = new Map();
 
 function connection(path) {
   let db = connections.get(path);
   if (!db) {
+    opened.set(path, statSync(path).ino);
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
     db.pragma('query_only = ON');
+    // The schema is read once per connection, at the first statement: here, not in a check.
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 0').get();
     connections.set(path, db);
   }
   return db;
+}
+
+/**
+ * The engine's datasets, opened if not yet; one opened early from a file replaced since (a
+ * dataset built again) is opened again, so that no check reads a stale copy.
+ */
+function openDatasets(paths) {
+  for (const path of paths) {
+    const db = connections.get(path);
+    if (db && opened.get(path) !== statSync(path, { throwIfNoEntry: false })?.ino) {
+      db.close();
+      connections.delete(path);
+    }
+    connection(path);
+  }
+}
+
+/**
+ * Opens the datasets of the newest build in the cache: a thread started before the engine
+ * knows its datasets gets them ready meanwhile. Any error only means nothing is ready early.
+ */
+function openNewestDatasets(cacheRoot) {
+  try {
+    const root = join(cacheRoot, 'sqlite');
+    const newest = readdirSync(root).map((name) => join(root, name))
+      .map((dir) => ({ dir, at: statSync(dir).mtimeMs }))
+      .sort((a, b) => b.at - a.at)[0];
+    if (!newest) return;
+    for (const name of readdirSync(newest.dir)) {
+      if (name.endsWith('.db')) connection(join(newest.dir, name));
+    }
+  } catch {
+    // No cache yet, or one being built: the engine's own list comes with its first request.
+  }
 }
 
 function classify(error) {
@@ -63,7 +103,7 @@ function run(request, maxRows) {
 
 /** A private in-memory copy of a dataset file, foreign keys on; the file is only read. */
 function privateCopy(path) {
-  const db = new Database(require('node:fs').readFileSync(path), { nativeBinding });
+  const db = new Database(readFileSync(path), { nativeBinding });
   db.pragma('foreign_keys = ON');
   return db;
 }
@@ -247,11 +287,12 @@ if (isMainThread) {
   module.exports = { run, readsTables, change, schema, plan };
 } else {
   // Opened while the main thread is still reading the lesson and the answers.
+  if (workerData.cacheRoot) openNewestDatasets(workerData.cacheRoot);
   for (const path of workerData.paths ?? []) connection(path);
   parentPort.on('message', (request) => {
     // Sent once to a thread started before the datasets were known; needs no answer.
     if (request.mode === 'open') {
-      for (const path of request.paths) connection(path);
+      openDatasets(request.paths);
       return;
     }
     parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
