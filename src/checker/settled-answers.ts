@@ -68,7 +68,9 @@ export function recordSettled(dir: string, key: string, sql: boolean,
   const records = read(dir);
   const files = sql ? paths?.map(stamp) : [];
   if (files && files.every((f) => f !== undefined)) {
-    records[key] = { build: cacheBuildKey, sql, files: files as FileStamp[] };
+    const record = { build: cacheBuildKey, sql, files: files as FileStamp[] };
+    if (JSON.stringify(records[key]) === JSON.stringify(record)) return;
+    records[key] = record;
   } else if (key in records) {
     delete records[key];
   } else {
