@@ -4,7 +4,8 @@
  * which then overlap with loading the command line and the lesson instead of following them.
  * The sandbox adopts it; an unused one is unreferenced and goes with the process.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_ROWS } from '../engine.js';
 
 let early: Worker | undefined;
@@ -16,7 +17,9 @@ export function workerUrl(): URL {
 /** `cacheRoot`: where the engine keeps its datasets; the thread opens the newest ones. */
 export function startEarlyThread(cacheRoot?: string): void {
   if (early) return;
-  early = new Worker(workerUrl(), { workerData: { maxRows: DEFAULT_MAX_ROWS, cacheRoot } });
+  const { Worker: Thread } = createRequire(import.meta.url)('node:worker_threads') as
+    typeof import('node:worker_threads');
+  early = new Thread(workerUrl(), { workerData: { maxRows: DEFAULT_MAX_ROWS, cacheRoot } });
   early.unref();
 }
 

@@ -4,7 +4,8 @@
  * thread cannot be terminated), so the sandbox abandons that thread, answers "timeout" and
  * carries on with a fresh one.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { markThreadStuck } from '../../util/stuck-threads.js';
 import { adoptEarlyThread, workerUrl } from './early-thread.js';
 import type { ChangeOutcome, QueryOutcome, SchemaRequest } from '../engine.js';
@@ -19,6 +20,11 @@ interface Request {
   message: { path: string; sql: string; mode: 'query' | 'tables' | 'change' | 'schema' | 'plan';
     schema?: SchemaRequest; indexes?: string[]; select?: string };
   resolve: (reply: Reply) => void;
+}
+
+/** Loaded when a thread starts: a check whose verdicts are all remembered needs none. */
+function threads(): typeof import('node:worker_threads') {
+  return createRequire(import.meta.url)('node:worker_threads');
 }
 
 export interface SandboxOptions {
@@ -109,7 +115,7 @@ export class Sandbox {
     if (worker) {
       worker.postMessage({ mode: 'open', paths: this.options.paths ?? [] });
     } else {
-      worker = new Worker(workerUrl(), {
+      worker = new (threads().Worker)(workerUrl(), {
         workerData: { maxRows: this.options.maxRows, paths: this.options.paths },
       });
     }
