@@ -57,7 +57,8 @@ function startThread(settings: HostSettings, events: HostEvents): SandboxHost {
 }
 
 function startProcess(settings: HostSettings, events: HostEvents): SandboxHost {
-  const child = fork(fileURLToPath(script), [JSON.stringify(settings)], {
+  const child = fork(fileURLToPath(script), [JSON.stringify({ ...settings,
+    parent: process.pid })], {
     serialization: 'advanced',
     execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

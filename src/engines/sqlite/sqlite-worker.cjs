@@ -268,6 +268,7 @@ if (!isMainThread) {
 } else if (require.main === module && process.send) {
   // A child process: the same protocol over its IPC channel; the settings come as argv.
   const settings = JSON.parse(process.argv[2]);
+  require('./parent-watchdog.cjs').watchParent(settings.parent);
   for (const path of settings.paths ?? []) connection(path);
   process.on('message', (request) => {
     process.send(answer(request, settings.maxRows));

@@ -1,10 +1,11 @@
 // `dbcourse watch` with stdout a pipe: a real process, answer files saved beside it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { learnerEnv, root, tempDir } from '../../helpers.js';
 import { rightAnswers, saveLikeVim } from './helpers.js';
+import { childrenOf, quietWithin, running, treeTicks, within } from '../../processes.js';
 
 const children: ChildProcess[] = [];
 
@@ -114,48 +115,6 @@ describe('watch when stdout is not a terminal', () => {
   });
 });
 
-/** CPU time in clock ticks of a process and every process below it (Linux /proc). */
-function treeTicks(pid: number): number {
-  const stats = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
-    try {
-      // After the name in parentheses: state, ppid, ..., utime (12th), stime (13th).
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      return [{ pid: Number(name), ppid: Number(fields[1]),
-        ticks: Number(fields[11]) + Number(fields[12]) }];
-    } catch {
-      return [];
-    }
-  });
-  const tree = new Set([pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const s of stats) {
-      if (tree.has(s.ppid) && !tree.has(s.pid)) {
-        tree.add(s.pid);
-        grew = true;
-      }
-    }
-  }
-  return stats.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0);
-}
-
-/**
- * Resolves once the process tree has used less than a fifth of a core over a 300 ms window;
- * fails when no window that quiet ends within `ms`.
- */
-async function quietWithin(pid: number, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  const window = 300;
-  for (;;) {
-    const before = treeTicks(pid);
-    await new Promise((resolve) => setTimeout(resolve, window));
-    const used = (treeTicks(pid) - before) * 10;
-    if (used < window / 5) return;
-    if (Date.now() > deadline) throw new Error(`still ${used} ms of CPU in ${window} ms`);
-  }
-}
-
 describe('watch and a runaway query', () => {
   it.runIf(process.platform === 'linux')('stops its CPU use, checks the next save and exits ' +
     'normally', async () => {
@@ -177,5 +136,27 @@ describe('watch and a runaway query', () => {
     watch.child.kill('SIGINT');
     expect(await watch.exited).toBe(0);
     expect(watch.errors()).toBe('');
+  });
+
+  it.runIf(process.platform === 'linux')('leaves no runaway behind when it is killed hard ' +
+    'mid-check', async () => {
+    const env = learnerEnv({ DBCOURSE_QUERY_TIMEOUT_MS: '30000' });
+    const watch = startWatch(['1-1'], env);
+    await watch.output('Решено 0 из 3.');
+    saveLikeVim(answersOf(env, 'cheap-books'), 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL ' +
+      'SELECT n + 1 FROM r) SELECT count(*) FROM r;');
+
+    // The sandbox child is spinning in the runaway statement: a third of a second of CPU.
+    let sandbox = 0;
+    await within(10_000, () => {
+      sandbox = childrenOf(watch.child.pid!).find((pid) => treeTicks(pid) >= 30) ?? 0;
+      return sandbox > 0;
+    });
+    try {
+      watch.child.kill('SIGKILL');
+      await within(1500, () => !running(sandbox));
+    } finally {
+      if (running(sandbox)) process.kill(sandbox, 'SIGKILL');
+    }
   });
 });
