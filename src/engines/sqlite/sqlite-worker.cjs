@@ -269,6 +269,8 @@ if (!isMainThread) {
   // A child process: the same protocol over its IPC channel; the settings come as argv.
   const settings = JSON.parse(process.argv[2]);
   require('./parent-watchdog.cjs').watchParent(settings.parent);
+  // Ctrl+C in a terminal reaches the whole process group: dbcourse decides when this ends.
+  process.on('SIGINT', () => undefined);
   for (const path of settings.paths ?? []) connection(path);
   process.on('message', (request) => {
     process.send(answer(request, settings.maxRows));
