@@ -124,6 +124,9 @@ export class Sandbox {
     if (this.host !== host) return;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
     this.abandon({ ok: false, failure: { kind: 'timeout', seconds } }, true);
+    // A killed child is replaced at once, while the learner reads the verdict, so that the
+    // next save does not wait for a start-up. An abandoned thread is replaced when needed.
+    if (this.options.isolation === 'process') this.ensureHost();
   }
 
   /**
