@@ -27,6 +27,8 @@ describe.runIf(adminUrl)('db setup on a real server', () => {
   const admin = parseMysqlUrl(adminUrl ?? 'mysql://root@127.0.0.1');
   const user = `dbcourse_hosts_${process.pid}`;
   const other = `dbcourse_wide_${process.pid}`;
+  const narrow = `dbcourse_narrow_${process.pid}`;
+  const helper = `dbcourse_adm_${process.pid}`;
 
   async function asAdmin<T>(work: (query: (sql: string, values?: unknown[]) =>
     Promise<unknown[][]>) => Promise<T>): Promise<T> {
@@ -44,7 +46,7 @@ describe.runIf(adminUrl)('db setup on a real server', () => {
       .map(([host]) => String(host)));
 
   afterAll(() => asAdmin(async (query) => {
-    for (const name of [user, other]) {
+    for (const name of [user, other, narrow, helper]) {
       for (const host of await hostsOf(name)) await query('DROP USER ?@?', [name, host]);
     }
   }));
@@ -103,4 +105,18 @@ describe.runIf(adminUrl)('db setup on a real server', () => {
       expect(result.anyHost).toBe('kept');
       expect(await hostsOf(other)).toContain('%');
     });
+
+  it('says so when the administrator may not read other accounts\' grants', async () => {
+    const seen = await asAdmin(async (query) => {
+      const [[who]] = await query('SELECT USER()');
+      const host = String(who).slice(String(who).lastIndexOf('@') + 1);
+      // Enough to create the course user, not to look into the mysql schema.
+      await query("CREATE USER ?@? IDENTIFIED BY 'pw'", [helper, host]);
+      await query('GRANT CREATE USER ON *.* TO ?@?', [helper, host]);
+      await query('GRANT ALL ON `dbcourse\\_%`.* TO ?@? WITH GRANT OPTION', [helper, host]);
+      return host;
+    });
+    const result = await setupServer({ ...admin, user: helper, password: 'pw' }, narrow);
+    expect(result).toMatchObject({ hosts: userHosts(seen, admin), anyHost: 'unchecked' });
+  });
 });

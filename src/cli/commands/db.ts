@@ -101,6 +101,10 @@ function setupUserText(user: string, result: SetupResult): string {
   } else if (result.anyHost === 'kept') {
     lines.push(`Учётная запись ${user}@'%' (вход с любого адреса) оставлена как есть: у неё ` +
       'есть права не только на базы dbcourse_*, значит, её создал не dbcourse.');
+  } else if (result.anyHost === 'unchecked') {
+    lines.push(`Есть ли учётная запись ${user}@'%' (вход с любого адреса), проверить не ` +
+      'удалось: администратору нельзя смотреть чужие права. Если она осталась от прежней ' +
+      `версии dbcourse, удалите её: DROP USER '${user}'@'%';`);
   }
   return lines.join('\n');
 }

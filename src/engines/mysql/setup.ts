@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mysql2/promise';
-import { connect } from './driver.js';
+import { asMysqlError, connect } from './driver.js';
 import { grantsBeyondCourse } from './safety.js';
 import type { MysqlTarget } from './url.js';
 
@@ -16,9 +16,10 @@ export interface SetupResult {
   hosts: string[];
   /**
    * The user's account for any host ('%'): dropped when it had only dbcourse's rights (an
-   * older `db setup` made it), kept when it has others (then dbcourse did not make it).
+   * older `db setup` made it), kept when it has others (then dbcourse did not make it);
+   * unchecked when the administrator may not read other accounts' grants.
    */
-  anyHost: 'none' | 'dropped' | 'kept';
+  anyHost: 'none' | 'dropped' | 'kept' | 'unchecked';
 }
 
 /** Reached on this machine: over a socket or a loopback address. */
@@ -45,16 +46,23 @@ export function userHosts(seen: string, admin: MysqlTarget): string[] {
   return [...new Set(hosts)];
 }
 
+/** No such account (1141); no right to read other accounts' grants (1142, 1044, 1227). */
+const NO_ACCOUNT = 1141;
+const NOT_ALLOWED = new Set([1142, 1044, 1227]);
+
 /** Drops the user's account for any host if it holds nothing but dbcourse's rights. */
 async function dropAnyHost(connection: Connection, user: string):
   Promise<SetupResult['anyHost']> {
-  const [accounts] = await connection.query(
-    "SELECT COUNT(*) FROM mysql.user WHERE User = ? AND Host = '%'", [user]) as unknown as
-    [number[][]];
-  if (Number(accounts[0][0]) === 0) return 'none';
-
-  const [grants] = await connection.query("SHOW GRANTS FOR ?@'%'", [user]) as unknown as
-    [string[][]];
+  let grants: string[][];
+  try {
+    [grants] = await connection.query("SHOW GRANTS FOR ?@'%'", [user]) as unknown as
+      [string[][]];
+  } catch (error) {
+    const { errno } = asMysqlError(error);
+    if (errno === NO_ACCOUNT) return 'none';
+    if (errno !== undefined && NOT_ALLOWED.has(errno)) return 'unchecked';
+    throw error;
+  }
   if (grantsBeyondCourse(grants.map(([grant]) => grant)).length > 0) return 'kept';
   await connection.query("DROP USER ?@'%'", [user]);
   return 'dropped';
