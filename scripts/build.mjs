@@ -67,3 +67,5 @@ await build({
 copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/sqlite-worker.cjs');
 copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/chunks/sqlite-worker.cjs');
 copyFileSync('src/engines/sqlite/console-child.cjs', 'dist/chunks/console-child.cjs');
+copyFileSync('src/engines/sqlite/parent-watchdog.cjs', 'dist/parent-watchdog.cjs');
+copyFileSync('src/engines/sqlite/parent-watchdog.cjs', 'dist/chunks/parent-watchdog.cjs');

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_ROWS } from '../engine.js';
 
 let early: Worker | undefined;
 
-export function workerUrl(): URL {
+function workerUrl(): URL {
   return new URL('./sqlite-worker.cjs', import.meta.url);
 }
 

@@ -1,8 +1,9 @@
 'use strict';
 /*
- * Runs SQL for the SQLite engine: on a worker thread for learners' SQL (better-sqlite3 cannot
- * be interrupted, so the main thread gives up on a thread whose query overruns), or required
- * on the main thread for the course's own reference solutions. Plain CommonJS so that it runs
+ * Runs SQL for the SQLite engine: learners' SQL on a worker thread (one-shot commands) or in a
+ * child process (long-lived ones: watch, the map), and the course's own reference solutions
+ * required on the main thread. better-sqlite3 cannot be interrupted: the main thread gives up
+ * on a thread whose query overruns, and kills a child. Plain CommonJS so that it runs
  * unchanged from src/ (tests) and from dist/ (the bundle).
  */
 const { isMainThread, parentPort, workerData } = require('node:worker_threads');
@@ -283,9 +284,23 @@ function readsTables(request) {
   }
 }
 
-if (isMainThread) {
-  module.exports = { run, readsTables, change, schema, plan };
-} else {
+/** One request of the sandbox protocol, answered by its mode. */
+function answer(request, maxRows) {
+  switch (request.mode) {
+    case 'tables':
+      return readsTables(request);
+    case 'change':
+      return change(request, maxRows);
+    case 'schema':
+      return schema(request, maxRows);
+    case 'plan':
+      return plan(request);
+    default:
+      return run(request, maxRows);
+  }
+}
+
+if (!isMainThread) {
   // Opened while the main thread is still reading the lesson and the answers.
   if (workerData.cacheRoot) openNewestDatasets(workerData.cacheRoot);
   for (const path of workerData.paths ?? []) connection(path);
@@ -295,10 +310,19 @@ if (isMainThread) {
       openDatasets(request.paths);
       return;
     }
-    parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
-      : request.mode === 'change' ? change(request, workerData.maxRows)
-        : request.mode === 'schema' ? schema(request, workerData.maxRows)
-        : request.mode === 'plan' ? plan(request)
-          : run(request, workerData.maxRows));
+    parentPort.postMessage(answer(request, workerData.maxRows));
   });
+} else if (require.main === module && process.send) {
+  // A child process: the same protocol over its IPC channel; the settings come as argv.
+  const settings = JSON.parse(process.argv[2]);
+  require('./parent-watchdog.cjs').watchParent(settings.parent);
+  // Ctrl+C in a terminal reaches the whole process group: dbcourse decides when this ends.
+  process.on('SIGINT', () => undefined);
+  for (const path of settings.paths ?? []) connection(path);
+  process.on('message', (request) => {
+    process.send(answer(request, settings.maxRows));
+  });
+  process.on('disconnect', () => process.exit(0));
+} else {
+  module.exports = { run, readsTables, change, schema, plan };
 }
