@@ -19,9 +19,26 @@ const noDevtools = {
   },
 };
 
+// commander requires node:child_process at load, for executable subcommands, which dbcourse
+// does not have; Node then loads a dozen of its own modules on every command. Commander gets
+// a stand-in that loads child_process only if something of it is ever used.
+const lazyChildProcess = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let real; const load = () => (real ??= require('node:child_process'));" +
+        'module.exports = new Proxy({}, { get: (_, key) => load()[key] });',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
-  plugins: [noDevtools],
+  plugins: [noDevtools, lazyChildProcess],
   jsx: 'automatic',
   outdir: 'dist',
   bundle: true,
@@ -50,3 +67,5 @@ await build({
 copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/sqlite-worker.cjs');
 copyFileSync('src/engines/sqlite/sqlite-worker.cjs', 'dist/chunks/sqlite-worker.cjs');
 copyFileSync('src/engines/sqlite/console-child.cjs', 'dist/chunks/console-child.cjs');
+copyFileSync('src/engines/sqlite/parent-watchdog.cjs', 'dist/parent-watchdog.cjs');
+copyFileSync('src/engines/sqlite/parent-watchdog.cjs', 'dist/chunks/parent-watchdog.cjs');

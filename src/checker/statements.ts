@@ -93,8 +93,12 @@ const ALLOWED = /^(insert|update|delete|replace|select|with)\b/i;
 const FORBIDDEN = new RegExp('\\b(attach|detach|vacuum|pragma|load_extension|prepare|execute|' +
   'deallocate|call|handler|outfile|dumpfile|dbcourse\\w*)\\b', 'i');
 
-/** Schema answers: DDL on tables, indexes and views, and the DML that may go with it. */
-const SCHEMA_ALLOWED = new RegExp('^(create\\s+(unique\\s+|or\\s+replace\\s+)?(table|index|view)|' +
+/**
+ * Schema answers: DDL on tables, indexes (FULLTEXT and SPATIAL ones too: MySQL-only exercises
+ * build them) and views, and the DML that may go with it.
+ */
+const SCHEMA_ALLOWED = new RegExp('^(create\\s+(unique\\s+|fulltext\\s+|spatial\\s+|' +
+  'or\\s+replace\\s+)?(table|index|view)|' +
   'alter\\s+(table|view)|drop\\s+(table|index|view)|rename\\s+table|insert|update|delete|' +
   'replace|select|with)\\b', 'i');
 /**

@@ -79,7 +79,9 @@ export async function checkExercises(ctx: Context, lesson: Lesson,
 
   for (const [i, { exercise }] of chosen.entries()) {
     const verdict = verdicts[i];
-    if (countsAsAttempt(verdict)) {
+    // An unchanged answer that passed before, judged again from memory, is no new attempt.
+    const again = known[i] !== undefined && store.exercise(meta.key, exercise.id).passed;
+    if (countsAsAttempt(verdict) && !again) {
       store.recordAttempt(meta.key, exercise.id, verdict.passed, { save: false });
     }
     if (!verdict.passed && verdict.feedback.kind !== 'needs-engine') failed += 1;

@@ -39,6 +39,7 @@ export class Context {
   private engineName: EngineChoice['name'] | undefined;
   private readonly reported = new Set<string>();
   private verdicts: VerdictCache | undefined;
+  private longLived = false;
 
   constructor(readonly io: Io, readonly options: GlobalOptions) {
     this.screen = screenFor(io);
@@ -66,6 +67,16 @@ export class Context {
     return this.store;
   }
 
+  /**
+   * Marks a command that stays open and checks again and again (watch, the interactive
+   * screens): SQLite then runs learners' SQL in a child process, which a runaway statement is
+   * killed with, instead of a thread that would keep a core busy until the command ends.
+   * Called before the engine is first used.
+   */
+  staysOpen(): void {
+    this.longLived = true;
+  }
+
   /** Which engine commands use: --engine, DBCOURSE_ENGINE, `db use`, or SQLite. */
   engineChoice(): EngineChoice {
     return chooseEngine(this.options.engine, this.io.env, readSettings(dataDir(this.io.env)));
@@ -84,6 +95,7 @@ export class Context {
       fixtures: { dir: this.io.env.DBCOURSE_FIXTURES_DIR ?? fixturesDir() },
       cacheRoot: cacheDir(this.io.env),
       timeoutMs: Number(this.io.env.DBCOURSE_QUERY_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+      isolation: this.longLived ? 'process' : 'thread',
     };
   }
 
@@ -106,8 +118,13 @@ export class Context {
       : undefined;
   }
 
+  /** Where passed verdicts are kept, and what start-ahead.ts reads of the last checks. */
+  verdictsDir(): string {
+    return join(cacheDir(this.io.env), 'verdicts');
+  }
+
   private verdictCache(): VerdictCache {
-    this.verdicts ??= new VerdictCache(join(cacheDir(this.io.env), 'verdicts'));
+    this.verdicts ??= new VerdictCache(this.verdictsDir());
     return this.verdicts;
   }
 

@@ -15,6 +15,8 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
     return { code: 0, hardExit: false };
   }
 
+  // Only `check` can use it; its module stays off every other command's path.
+  if (argv.includes('check')) (await import('./start-ahead.js')).startAhead(argv, io.env);
   const { run } = await import('./run.js');
   return run(argv, io);
 }

@@ -40,6 +40,11 @@ export interface OpenOptions {
   timeoutMs: number;
   /** Run reference SQL outside the sandbox (SQLite); off for authoring checks. */
   trustReferences?: boolean;
+  /**
+   * SQLite's sandbox for learners' SQL: a thread by default, a child process for long-lived
+   * commands, where a runaway statement must be killed rather than left to the exit.
+   */
+  isolation?: 'thread' | 'process';
 }
 
 export async function openEngine(choice: EngineChoice, options: OpenOptions): Promise<Engine> {

@@ -43,6 +43,8 @@ export class Session {
   readonly firstVisit: boolean;
 
   constructor(readonly ctx: Context) {
+    // The check key judges in this process, which lives until the learner quits.
+    ctx.staysOpen();
     this.firstVisit = !ctx.progress().hasAnyProgress();
   }
 

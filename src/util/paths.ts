@@ -1,8 +1,14 @@
 /** Where dbcourse keeps things. Every location can be moved by an environment variable. */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The user's home as os.homedir() finds it ($HOME first), without loading node:os for it. */
+function homedir(): string {
+  return process.env.HOME ||
+    (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
+}
 
 export interface Env {
   [name: string]: string | undefined;

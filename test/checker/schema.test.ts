@@ -190,6 +190,8 @@ describe('statements a schema answer may hold', () => {
         'phone VARCHAR(20) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE',
       "-- O'Reilly\nDROP INDEX idx_books_title ON books; RENAME TABLE t TO t2;",
       "CREATE TABLE t (note VARCHAR(20) DEFAULT 'database; mysql.user')",
+      'CREATE FULLTEXT INDEX ft_reviews_body ON reviews (body); ' +
+        'ALTER TABLE books ADD FULLTEXT INDEX ft_books_title (title) WITH PARSER ngram',
     ]) expect(forbiddenSchemaStatement(sql), sql).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 // `dbcourse sql` without a terminal: -e and piped SQL print plain tables; errors exit 1.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { learnerEnv, mysqlUrl, root, runCli, tempDir } from '../helpers.js';
+import { childrenOf, running, treeTicks, within } from '../processes.js';
 
 // eslint-disable-next-line no-control-regex
 const escape = /\u001b/;
@@ -120,6 +121,28 @@ describe('the dbcourse sql program', () => {
     expect(run.stderr).toContain('дольше 0.4 с и был остановлен');
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it.runIf(process.platform === 'linux')('leaves no runaway child when it is killed hard',
+    async () => {
+      const env = learnerEnv({ DBCOURSE_QUERY_TIMEOUT_MS: '30000' });
+      const sql = spawn(process.execPath, [join(root, 'bin', 'dbcourse'), 'sql', '-e',
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) ' +
+        'FROM n'], { env: { PATH: process.env.PATH ?? '', HOME: tempDir(), ...env },
+        stdio: 'ignore' });
+      let child = 0;
+      try {
+        // Its SQLite child is spinning in the statement: a third of a second of CPU.
+        await within(10_000, () => {
+          child = childrenOf(sql.pid!).find((pid) => treeTicks(pid) >= 30) ?? 0;
+          return child > 0;
+        });
+        sql.kill('SIGKILL');
+        await within(1500, () => !running(child));
+      } finally {
+        sql.kill('SIGKILL');
+        if (child && running(child)) process.kill(child, 'SIGKILL');
+      }
+    });
 
   it('is named in the help and in the lesson page', async () => {
     const help = await runCli(['--help'], learnerEnv());

@@ -67,6 +67,8 @@ describe('lesson reader', () => {
 
     frame = await screen.press('c', 'Проверка: упражнение 1');
     expect(frame).toContain('[x] 1. Дешёвые книги (cheap-books) — верно');
+    // The screens live until the learner quits: a runaway would be killed with its process.
+    expect(ctx.engineOptions().isolation).toBe('process');
     frame = await screen.press(keys.escape, 'ПРАКТИКА: решено 1 из 2');
 
     frame = await screen.press('a', 'Проверка: урок 1-1');

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { recordSettled, settledKey } from '../../checker/settled-answers.js';
+import { isSqlExercise } from '../../course/kinds.js';
 import { checkExercises, checkSummary, chosenExercises } from '../checking.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK } from '../errors.js';
@@ -16,6 +18,12 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
     style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
   const { results, failed } = await checkExercises(ctx, lesson, chosen);
+  if (exerciseId === undefined) {
+    // For the next `check` of this lesson: whether to start the SQL thread ahead.
+    recordSettled(ctx.verdictsDir(), settledKey(entry.short), results.some((r) =>
+      isSqlExercise(r.exercise)), results.every((r) => r.verdict.passed)
+      ? results.map((r) => r.file.path) : undefined);
+  }
   // Loaded once the answers are judged: before, it would hold up the first queries.
   const { renderVerdict } = await import('../../render/verdict.js');
 

@@ -1,6 +1,7 @@
 /** `dbcourse db status | use | setup`: which database engine checks the answers. */
 import { UsageError, UserError } from '../errors.js';
 import type { MysqlEngine } from '../../engines/mysql/engine.js';
+import type { SetupResult } from '../../engines/mysql/setup.js';
 import { DEFAULT_MYSQL_URL, openEngine } from '../../engines/open.js';
 import { dataDir } from '../../util/paths.js';
 import { readSettings, settingsPath, writeSettings } from '../../settings/settings.js';
@@ -89,6 +90,25 @@ export async function use(ctx: Context, name: string, url: string | undefined): 
   return EXIT_OK;
 }
 
+/** Who was created, for which hosts, and what became of an account open to any host. */
+function setupUserText(user: string, result: SetupResult): string {
+  const hosts = result.hosts.map((h) => `'${h}'`).join(' и ');
+  const lines = [`Пользователь ${user} создан для входа только с ${hosts} (с других адресов ` +
+    'войти нельзя); его права — только на базы dbcourse_*.'];
+  if (result.anyHost === 'dropped') {
+    lines.push(`Прежняя учётная запись ${user}@'%', открытая для входа с любого адреса, ` +
+      'удалена.');
+  } else if (result.anyHost === 'kept') {
+    lines.push(`Учётная запись ${user}@'%' (вход с любого адреса) оставлена как есть: у неё ` +
+      'есть права не только на базы dbcourse_*, значит, её создал не dbcourse.');
+  } else if (result.anyHost === 'unchecked') {
+    lines.push(`Есть ли учётная запись ${user}@'%' (вход с любого адреса), проверить не ` +
+      'удалось: администратору нельзя смотреть чужие права. Если она осталась от прежней ' +
+      `версии dbcourse, удалите её: DROP USER '${user}'@'%';`);
+  }
+  return lines.join('\n');
+}
+
 export async function setup(ctx: Context, adminUrl: string, user: string): Promise<number> {
   const { formatMysqlUrl, parseMysqlUrl } = await import('../../engines/mysql/url.js');
   const { setupServer } = await import('../../engines/mysql/setup.js');
@@ -102,7 +122,7 @@ export async function setup(ctx: Context, adminUrl: string, user: string): Promi
     throw unreachableMessage(error, admin);
   }
 
-  ctx.print(`Пользователь ${user} создан; его права — только на базы dbcourse_*.`);
+  ctx.print(setupUserText(user, result));
   const url = formatMysqlUrl(result.target, true);
   const engine = await openEngine({ name: 'mysql', source: 'option', mysqlUrl: url },
     ctx.engineOptions());

@@ -14,6 +14,9 @@ const Database = require('better-sqlite3');
 const nativeBinding = join(dirname(require.resolve('better-sqlite3/package.json')), 'build',
   'Release', 'better_sqlite3.node');
 
+// The parent's process id comes as the first argument.
+require('./parent-watchdog.cjs').watchParent(Number(process.argv[2]));
+
 let db;
 let dirty = false;
 

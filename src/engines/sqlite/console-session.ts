@@ -151,7 +151,7 @@ export class SqliteConsole implements ConsoleSession {
     if (this.ready) return this.ready;
 
     const script = fileURLToPath(new URL('./console-child.cjs', import.meta.url));
-    const child = fork(script, [], {
+    const child = fork(script, [String(process.pid)], {
       serialization: 'advanced',
       execArgv: [],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -14,6 +14,7 @@ import {
 } from './datasets.js';
 import { readSqlitePlan, type RawPlanOutcome } from './plan.js';
 import { Sandbox } from './sandbox.js';
+import type { Isolation } from './sandbox-host.js';
 
 export interface SqliteEngineOptions {
   fixtures: FixtureSource;
@@ -25,6 +26,11 @@ export interface SqliteEngineOptions {
    * thread. Off for authoring checks, where a reference may be the thing that runs away.
    */
   trustReferences?: boolean;
+  /**
+   * Where learners' SQL runs: a thread (quick to start, for one-shot commands) or a child
+   * process that a runaway statement is killed with (long-lived ones). See sandbox-host.ts.
+   */
+  isolation?: Isolation;
 }
 
 interface Runner {
@@ -60,7 +66,12 @@ export class SqliteEngine implements Engine {
       createHash('sha1').update(files).digest('hex').slice(0, 12);
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows,
-      paths: this.datasets.map((d) => d.path) });
+      paths: this.datasets.map((d) => d.path), isolation: options.isolation });
+  }
+
+  /** The child process that runs learners' SQL now, with process isolation (for tests). */
+  get sandboxPid(): number | undefined {
+    return this.sandbox.pid;
   }
 
   warmUp(): void {

@@ -1,14 +1,13 @@
 /**
- * Runs learners' SQL on a worker thread with a time limit per statement.
- * A statement that overruns cannot be stopped (better-sqlite3 has no interrupt and a busy
- * thread cannot be terminated), so the sandbox abandons that thread, answers "timeout" and
- * carries on with a fresh one.
+ * Runs learners' SQL on a worker thread or in a child process (sandbox-host.ts) with a time
+ * limit per statement. better-sqlite3 has no interrupt, so a statement that overruns is
+ * answered "timeout" and its host given up: a child is killed, a thread (which cannot be) is
+ * abandoned. The next request starts a fresh host.
  */
-import { Worker } from 'node:worker_threads';
-import { markThreadStuck } from '../../util/stuck-threads.js';
 import type { ChangeOutcome, QueryOutcome, SchemaRequest } from '../engine.js';
 import type { RawSchemaOutcome } from './catalog.js';
 import type { RawPlanOutcome } from './plan.js';
+import { startHost, type Isolation, type SandboxHost } from './sandbox-host.js';
 
 type Reply = QueryOutcome | ChangeOutcome | RawSchemaOutcome | RawPlanOutcome |
   { ok: true; readsTables: boolean };
@@ -23,20 +22,22 @@ interface Request {
 export interface SandboxOptions {
   timeoutMs: number;
   maxRows: number;
-  /** Dataset files the thread opens as it starts, before the first request. */
+  /** Dataset files the host opens as it starts, before the first request. */
   paths?: string[];
+  /** A thread by default; a child process where a runaway must really stop (long-lived). */
+  isolation?: Isolation;
 }
 
 export class Sandbox {
-  private worker: Worker | undefined;
-  /** Sent to the thread and not answered yet, oldest first: the first one is running. */
+  private host: SandboxHost | undefined;
+  /** Sent to the host and not answered yet, oldest first: the first one is running. */
   private inFlight: Request[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SandboxOptions) {}
 
   warmUp(): void {
-    this.ensureWorker();
+    this.ensureHost();
   }
 
   run(path: string, sql: string): Promise<QueryOutcome> {
@@ -61,19 +62,20 @@ export class Sandbox {
     return 'readsTables' in outcome ? outcome.readsTables : undefined;
   }
 
+  /** The child process running learners' SQL now, if the sandbox uses one (for tests). */
+  get pid(): number | undefined {
+    return this.host?.pid;
+  }
+
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    // Not awaited: the thread is unreferenced, so it never holds the process, and a command
-    // need not wait for it to wind down.
-    if (worker && this.inFlight.length === 0) void worker.terminate();
-    // A query still running (the learner quit mid-check): the thread cannot be stopped, and
-    // Node would wait for it forever, so the entry point ends the process hard.
-    else if (worker) markThreadStuck();
+    const host = this.host;
+    this.host = undefined;
+    // A query may still run (the learner quit mid-check).
+    host?.stop(this.inFlight.length > 0);
   }
 
   /**
-   * Requests go to the thread at once (it works through its own queue), so the thread never
+   * Requests go to the host at once (it works through its own queue), so the host never
    * waits for this one, which may be busy running references. The clock of each request
    * starts when the one before it is answered.
    */
@@ -81,7 +83,7 @@ export class Sandbox {
     return new Promise((resolve) => {
       const request = { message, resolve };
       this.inFlight.push(request);
-      this.ensureWorker().postMessage(message);
+      this.ensureHost().send(message);
       if (this.inFlight.length === 1) this.startClock();
     });
   }
@@ -89,9 +91,9 @@ export class Sandbox {
   private startClock(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const worker = this.worker;
-    if (this.inFlight.length > 0 && worker) {
-      this.timer = setTimeout(() => this.overrun(worker), this.options.timeoutMs);
+    const host = this.host;
+    if (this.inFlight.length > 0 && host) {
+      this.timer = setTimeout(() => this.overrun(host), this.options.timeoutMs);
     }
   }
 
@@ -101,41 +103,42 @@ export class Sandbox {
     request?.resolve(reply);
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  private ensureHost(): SandboxHost {
+    if (this.host) return this.host;
 
-    const worker = new Worker(new URL('./sqlite-worker.cjs', import.meta.url), {
-      workerData: { maxRows: this.options.maxRows, paths: this.options.paths },
-    });
-
-    worker.on('message', (reply: Reply) => {
-      if (this.worker === worker) this.answer(reply);
-    });
-    worker.on('error', (error) => {
-      if (this.worker !== worker) return;
-      this.abandon({ ok: false, failure: { kind: 'engine-error', message: error.message } });
-    });
-
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    const host: SandboxHost = startHost(this.options.isolation ?? 'thread',
+      { maxRows: this.options.maxRows, paths: this.options.paths }, {
+        reply: (reply) => {
+          if (this.host === host) this.answer(reply as Reply);
+        },
+        failure: (message) => {
+          if (this.host !== host) return;
+          this.abandon({ ok: false, failure: { kind: 'engine-error', message } }, false);
+        },
+      });
+    this.host = host;
+    return host;
   }
 
-  private overrun(worker: Worker): void {
-    if (this.worker !== worker) return;
-    markThreadStuck();
+  private overrun(host: SandboxHost): void {
+    if (this.host !== host) return;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-    this.abandon({ ok: false, failure: { kind: 'timeout', seconds } });
+    this.abandon({ ok: false, failure: { kind: 'timeout', seconds } }, true);
+    // A killed child is replaced at once, while the learner reads the verdict, so that the
+    // next save does not wait for a start-up. An abandoned thread is replaced when needed.
+    if (this.options.isolation === 'process') this.ensureHost();
   }
 
   /**
-   * Gives up on the thread: the running request gets `reply`, and so does every waiting one
+   * Gives up on the host: the running request gets `reply`, and so does every waiting one
    * with the same statement (on another dataset it would overrun too); the others are sent
-   * again to a fresh thread.
+   * again to a fresh host. `busy`: the host is still running the request (it overran);
+   * otherwise it has failed and ended by itself.
    */
-  private abandon(reply: Reply): void {
+  private abandon(reply: Reply, busy: boolean): void {
     const [running, ...waiting] = this.inFlight;
-    this.worker = undefined;
+    this.host?.stop(busy);
+    this.host = undefined;
     this.inFlight = [];
     clearTimeout(this.timer);
     running?.resolve(reply);
@@ -145,7 +148,7 @@ export class Sandbox {
         request.resolve(reply);
       } else {
         this.inFlight.push(request);
-        this.ensureWorker().postMessage(request.message);
+        this.ensureHost().send(request.message);
       }
     }
     this.startClock();

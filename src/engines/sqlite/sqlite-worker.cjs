@@ -1,28 +1,70 @@
 'use strict';
 /*
- * Runs SQL for the SQLite engine: on a worker thread for learners' SQL (better-sqlite3 cannot
- * be interrupted, so the main thread gives up on a thread whose query overruns), or required
- * on the main thread for the course's own reference solutions. Plain CommonJS so that it runs
+ * Runs SQL for the SQLite engine: learners' SQL on a worker thread (one-shot commands) or in a
+ * child process (long-lived ones: watch, the map), and the course's own reference solutions
+ * required on the main thread. better-sqlite3 cannot be interrupted: the main thread gives up
+ * on a thread whose query overruns, and kills a child. Plain CommonJS so that it runs
  * unchanged from src/ (tests) and from dist/ (the bundle).
  */
 const { isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { readdirSync, readFileSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const Database = require('better-sqlite3');
 
-// Named directly: better-sqlite3 otherwise searches a dozen folders for its addon each start.
-const nativeBinding = join(dirname(require.resolve('better-sqlite3/package.json')), 'build',
-  'Release', 'better_sqlite3.node');
+// Loaded by its path, as the thread starts: better-sqlite3 would otherwise search a dozen
+// folders for its addon, and only when the first database opens.
+const nativeBinding = require(join(dirname(require.resolve('better-sqlite3/package.json')),
+  'build', 'Release', 'better_sqlite3.node'));
 
 const connections = new Map();
+/** The file each connection was opened on (inode), for openDatasets. */
+const opened = new Map();
 
 function connection(path) {
   let db = connections.get(path);
   if (!db) {
+    opened.set(path, statSync(path).ino);
     db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
     db.pragma('query_only = ON');
+    // The schema is read once per connection, at the first statement: here, not in a check.
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 0').get();
     connections.set(path, db);
   }
   return db;
+}
+
+/**
+ * The engine's datasets, opened if not yet; one opened early from a file replaced since (a
+ * dataset built again) is opened again, so that no check reads a stale copy.
+ */
+function openDatasets(paths) {
+  for (const path of paths) {
+    const db = connections.get(path);
+    if (db && opened.get(path) !== statSync(path, { throwIfNoEntry: false })?.ino) {
+      db.close();
+      connections.delete(path);
+    }
+    connection(path);
+  }
+}
+
+/**
+ * Opens the datasets of the newest build in the cache: a thread started before the engine
+ * knows its datasets gets them ready meanwhile. Any error only means nothing is ready early.
+ */
+function openNewestDatasets(cacheRoot) {
+  try {
+    const root = join(cacheRoot, 'sqlite');
+    const newest = readdirSync(root).map((name) => join(root, name))
+      .map((dir) => ({ dir, at: statSync(dir).mtimeMs }))
+      .sort((a, b) => b.at - a.at)[0];
+    if (!newest) return;
+    for (const name of readdirSync(newest.dir)) {
+      if (name.endsWith('.db')) connection(join(newest.dir, name));
+    }
+  } catch {
+    // No cache yet, or one being built: the engine's own list comes with its first request.
+  }
 }
 
 /** `sql`: the text that failed, kept with an engine error to point at a syntax mistake. */
@@ -64,7 +106,7 @@ function run(request, maxRows) {
 
 /** A private in-memory copy of a dataset file, foreign keys on; the file is only read. */
 function privateCopy(path) {
-  const db = new Database(require('node:fs').readFileSync(path), { nativeBinding });
+  const db = new Database(readFileSync(path), { nativeBinding });
   db.pragma('foreign_keys = ON');
   return db;
 }
@@ -244,16 +286,45 @@ function readsTables(request) {
   }
 }
 
-if (isMainThread) {
-  module.exports = { run, readsTables, change, schema, plan };
-} else {
+/** One request of the sandbox protocol, answered by its mode. */
+function answer(request, maxRows) {
+  switch (request.mode) {
+    case 'tables':
+      return readsTables(request);
+    case 'change':
+      return change(request, maxRows);
+    case 'schema':
+      return schema(request, maxRows);
+    case 'plan':
+      return plan(request);
+    default:
+      return run(request, maxRows);
+  }
+}
+
+if (!isMainThread) {
   // Opened while the main thread is still reading the lesson and the answers.
+  if (workerData.cacheRoot) openNewestDatasets(workerData.cacheRoot);
   for (const path of workerData.paths ?? []) connection(path);
   parentPort.on('message', (request) => {
-    parentPort.postMessage(request.mode === 'tables' ? readsTables(request)
-      : request.mode === 'change' ? change(request, workerData.maxRows)
-        : request.mode === 'schema' ? schema(request, workerData.maxRows)
-        : request.mode === 'plan' ? plan(request)
-          : run(request, workerData.maxRows));
+    // Sent once to a thread started before the datasets were known; needs no answer.
+    if (request.mode === 'open') {
+      openDatasets(request.paths);
+      return;
+    }
+    parentPort.postMessage(answer(request, workerData.maxRows));
   });
+} else if (require.main === module && process.send) {
+  // A child process: the same protocol over its IPC channel; the settings come as argv.
+  const settings = JSON.parse(process.argv[2]);
+  require('./parent-watchdog.cjs').watchParent(settings.parent);
+  // Ctrl+C in a terminal reaches the whole process group: dbcourse decides when this ends.
+  process.on('SIGINT', () => undefined);
+  for (const path of settings.paths ?? []) connection(path);
+  process.on('message', (request) => {
+    process.send(answer(request, settings.maxRows));
+  });
+  process.on('disconnect', () => process.exit(0));
+} else {
+  module.exports = { run, readsTables, change, schema, plan };
 }

@@ -106,6 +106,8 @@ export class WatchSession {
 
   constructor(private readonly ctx: Context, lesson: Lesson,
     private readonly options: SessionOptions) {
+    // Checks again at every save until the learner quits: a runaway must not outlive its check.
+    ctx.staysOpen();
     this.state = this.prepare(lesson);
   }
 

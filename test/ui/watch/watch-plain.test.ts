@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { learnerEnv, root, tempDir } from '../../helpers.js';
 import { rightAnswers, saveLikeVim } from './helpers.js';
+import { childrenOf, quietWithin, running, treeTicks, within } from '../../processes.js';
 
 const children: ChildProcess[] = [];
 
@@ -111,5 +112,51 @@ describe('watch when stdout is not a terminal', () => {
     const again = startWatch([], env);
     expect(await again.exited).toBe(0);
     expect(again.text()).toContain('Все уроки пройдены, следить не за чем.');
+  });
+});
+
+describe('watch and a runaway query', () => {
+  it.runIf(process.platform === 'linux')('stops its CPU use, checks the next save and exits ' +
+    'normally', async () => {
+    const env = learnerEnv({ DBCOURSE_QUERY_TIMEOUT_MS: '400' });
+    const watch = startWatch(['1-1'], env);
+    await watch.output('Решено 0 из 3.');
+
+    let mark = watch.text().length;
+    saveLikeVim(answersOf(env, 'cheap-books'), 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL ' +
+      'SELECT n + 1 FROM r) SELECT count(*) FROM r;');
+    await watch.output('выполнялся дольше 0.4 с и был остановлен', mark);
+    await quietWithin(watch.child.pid!, 1500);
+
+    mark = watch.text().length;
+    saveLikeVim(answersOf(env, 'cheap-books'), rightAnswers['cheap-books']);
+    await watch.output('[x] 1. Дешёвые книги (cheap-books) — верно', mark);
+
+    // No thread was left spinning, so nothing had to end the process hard.
+    watch.child.kill('SIGINT');
+    expect(await watch.exited).toBe(0);
+    expect(watch.errors()).toBe('');
+  });
+
+  it.runIf(process.platform === 'linux')('leaves no runaway behind when it is killed hard ' +
+    'mid-check', async () => {
+    const env = learnerEnv({ DBCOURSE_QUERY_TIMEOUT_MS: '30000' });
+    const watch = startWatch(['1-1'], env);
+    await watch.output('Решено 0 из 3.');
+    saveLikeVim(answersOf(env, 'cheap-books'), 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL ' +
+      'SELECT n + 1 FROM r) SELECT count(*) FROM r;');
+
+    // The sandbox child is spinning in the runaway statement: a third of a second of CPU.
+    let sandbox = 0;
+    await within(10_000, () => {
+      sandbox = childrenOf(watch.child.pid!).find((pid) => treeTicks(pid) >= 30) ?? 0;
+      return sandbox > 0;
+    });
+    try {
+      watch.child.kill('SIGKILL');
+      await within(1500, () => !running(sandbox));
+    } finally {
+      if (running(sandbox)) process.kill(sandbox, 'SIGKILL');
+    }
   });
 });

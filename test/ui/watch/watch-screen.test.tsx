@@ -1,5 +1,6 @@
 // The watch screen as a learner uses it: frames are awaited, never slept for.
 import { render } from 'ink-testing-library';
+import type { Context } from '../../../src/cli/context.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WatchSession } from '../../../src/ui/watch/session.js';
 import { WatchScreen } from '../../../src/ui/watch/WatchScreen.js';
@@ -14,14 +15,18 @@ const PAGE_UP = '\u001B[5~';
 
 let session: WatchSession | undefined;
 let app: ReturnType<typeof render> | undefined;
+let context: Context | undefined;
 
-afterEach(() => {
+afterEach(async () => {
   app?.unmount();
   session?.close();
+  // Ends the session's SQLite child process, as `dbcourse watch` does when it ends.
+  await context?.close();
 });
 
 async function open(lesson = '1-1', env: Record<string, string> = {}) {
   const ctx = watchContext(env);
+  context = ctx;
   session = new WatchSession(ctx, await ctx.lesson(lesson), { poll: false });
   const quit = vi.fn();
   app = render(<WatchScreen session={session} color={false} onQuit={quit} />);
