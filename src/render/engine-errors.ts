@@ -132,7 +132,7 @@ const explanations: [RegExp, Explain][] = [
 export function explainEngineError(message: string, sql?: string): string {
   // The server's names of dbcourse's own databases mean nothing to a learner.
   const plain = message.replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '')
-    .replace(/`?dbcourse_scratch_\d+_[0-9a-f]+`?\./g, '');
+    .replace(/`?dbcourse_scratch_\d+(?:_[0-9a-f]+)+`?\./g, '');
   for (const [pattern, explain] of explanations) {
     const match = pattern.exec(plain);
     if (match) return `${explain(match, sql)} (СУБД: ${plain})`;

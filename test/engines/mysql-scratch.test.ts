@@ -40,6 +40,7 @@ async function admin<T>(work: (query: (sql: string) => Promise<unknown[][]>) => 
 describe.runIf(mysqlUrl && adminUrl)('schema answers on a real MySQL server', () => {
   let engine: MysqlEngine;
   const foreign = `shop_schema_${process.pid}`;
+  const mine = () => scratch.scratchOwner(parseMysqlUrl(mysqlUrl!).user ?? '');
 
   beforeAll(async () => {
     engine = await MysqlEngine.open({ target: parseMysqlUrl(mysqlUrl!),
@@ -76,7 +77,8 @@ describe.runIf(mysqlUrl && adminUrl)('schema answers on a real MySQL server', ()
 
     const names = await made();
     expect(names).toHaveLength(4);
-    expect(names.every((n) => /^dbcourse_scratch_\d{10}_[0-9a-f]{8}$/.test(n))).toBe(true);
+    expect(names.every((n) => /^dbcourse_scratch_\d{10}_[0-9a-f]{8}_[0-9a-f]{8}$/.test(n)))
+      .toBe(true);
     // Drops finish in the background; close() waits for them.
     await engine.close();
     expect(await existing(names)).toEqual([]);
@@ -85,15 +87,22 @@ describe.runIf(mysqlUrl && adminUrl)('schema answers on a real MySQL server', ()
   });
 
   it('drops a scratch database a killed process left, and no other database', async () => {
-    const old = scratch.scratchName(Date.now() - 3600_000);
-    const fresh = scratch.scratchName();
-    await admin((q) => q(`CREATE DATABASE ${old}; CREATE DATABASE ${fresh}`));
+    const old = scratch.scratchName(mine(), Date.now() - 3600_000);
+    const fresh = scratch.scratchName(mine());
+    // Made by an older dbcourse, whose names had no owner: stale is enough.
+    const legacy = `dbcourse_scratch_${Math.floor(Date.now() / 1000) - 3600}_0badc0de`;
+    // Another course user's: it may be in use by a connection this user cannot see.
+    const others = scratch.scratchName(scratch.scratchOwner('someone_else'),
+      Date.now() - 3600_000);
+    const all = [old, fresh, legacy, others];
+    await admin((q) => q(all.map((name) => `CREATE DATABASE ${name}`).join('; ')));
     try {
       await judgeSchema(engine, task, task.solution);
       await engine.close();
-      expect((await existing([old, fresh, foreign])).sort()).toEqual([fresh, foreign].sort());
+      expect((await existing([...all, foreign])).sort())
+        .toEqual([fresh, others, foreign].sort());
     } finally {
-      await admin((q) => q(`DROP DATABASE IF EXISTS ${old}; DROP DATABASE IF EXISTS ${fresh}`));
+      await admin((q) => q(all.map((name) => `DROP DATABASE IF EXISTS ${name}`).join('; ')));
       engine = await MysqlEngine.open({ target: parseMysqlUrl(mysqlUrl!),
         fixtures: { dir: fixturesDir() }, timeoutMs: 3000 });
     }
@@ -101,7 +110,7 @@ describe.runIf(mysqlUrl && adminUrl)('schema answers on a real MySQL server', ()
 
   it('keeps an old scratch database that a connection still uses (a long console session)',
     async () => {
-      const old = scratch.scratchName(Date.now() - 3600_000);
+      const old = scratch.scratchName(mine(), Date.now() - 3600_000);
       await admin((q) => q(`CREATE DATABASE ${old}`));
       const user = await connect(parseMysqlUrl(mysqlUrl!));
       try {

@@ -114,3 +114,14 @@ describe('unclosed quotes and comments', () => {
       .toContain('не закрыт комментарий /* из строки 1');
   });
 });
+
+describe("dbcourse's own database names", () => {
+  it('are left out of what the learner reads, old scratch names and new ones alike', () => {
+    for (const name of ['dbcourse_scratch_1796400000_0badc0de',
+      'dbcourse_scratch_1796400000_1a2b3c4d_0badc0de']) {
+      const message = explainEngineError(`Table '${name}.coupons' doesn't exist`);
+      expect(message).not.toContain('dbcourse_scratch');
+      expect(message).toContain("'coupons'");
+    }
+  });
+});

@@ -2,22 +2,33 @@
  * Scratch databases: a private copy of a dataset database (tables with their keys, foreign
  * keys, indexes and rows) for statements that cannot be rolled back. DDL commits implicitly
  * in MySQL, so schema answers (and anything else that runs DDL) get a copy of their own,
- * dropped afterwards. Names are dbcourse_scratch_<unix seconds>_<random>: under the prefix
- * the course user has rights on, and dated, so that a copy left by a killed process is
- * dropped by the next one that makes a copy.
+ * dropped afterwards. Names are dbcourse_scratch_<unix seconds>_<owner>_<random>: under the
+ * prefix the course user has rights on, dated, so that a copy left by a killed process is
+ * dropped by the next one that makes a copy, and marked with a hash of the MySQL user that
+ * made it: a user sees only its own connections, so it may judge only its own copies unused.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mysql2/promise';
 
 const PREFIX = 'dbcourse_scratch_';
-const NAME = /^dbcourse_scratch_(\d{10})_[0-9a-f]{8}$/;
+/** Copies made before names had an owner have none: anybody may drop them once stale. */
+const NAME = /^dbcourse_scratch_(\d{10})_(?:([0-9a-f]{8})_)?[0-9a-f]{8}$/;
 /** Older than this, a scratch database belongs to no running check. */
 const STALE_AFTER_SECONDS = 15 * 60;
 /** The table that marks a finished dataset database: not part of the bookstore. */
 const DATASET_MARK = '_dbcourse';
 
-export function scratchName(now = Date.now()): string {
-  return `${PREFIX}${Math.floor(now / 1000)}_${randomBytes(4).toString('hex')}`;
+/** The owner part of scratch names: the MySQL user name, hashed (names allow [0-9a-z_]). */
+export function scratchOwner(user: string): string {
+  return createHash('sha256').update(user).digest('hex').slice(0, 8);
+}
+
+export function scratchName(owner: string, now = Date.now()): string {
+  return `${PREFIX}${Math.floor(now / 1000)}_${owner}_${randomBytes(4).toString('hex')}`;
+}
+
+function ownerOf(connection: Connection): string {
+  return scratchOwner(connection.config.user ?? '');
 }
 
 function quote(name: string): string {
@@ -27,6 +38,7 @@ function quote(name: string): string {
 /** Drops scratch databases older than STALE_AFTER_SECONDS; returns how many. */
 export async function dropStaleScratches(connection: Connection, now = Date.now()):
   Promise<number> {
+  const owner = ownerOf(connection);
   const [rows] = await connection.query('SELECT schema_name FROM information_schema.schemata ' +
     'WHERE schema_name LIKE ?', [`${PREFIX.replace(/_/g, '\\_')}%`]) as unknown as [string[][]];
   // A console session keeps its copy as long as it runs: a copy that is some connection's
@@ -39,6 +51,8 @@ export async function dropStaleScratches(connection: Connection, now = Date.now(
   for (const [name] of rows) {
     const match = NAME.exec(String(name));
     if (!match || Number(match[1]) > now / 1000 - STALE_AFTER_SECONDS) continue;
+    // Another user's copy may be in use by a connection this user cannot see.
+    if (match[2] !== undefined && match[2] !== owner) continue;
     if (inUse.has(String(name))) continue;
     // Another process may be dropping the same one: that is fine.
     await connection.query(`DROP DATABASE IF EXISTS ${quote(String(name))}`);
@@ -57,7 +71,7 @@ export async function dropStaleScratches(connection: Connection, now = Date.now(
 export async function createScratch(connection: Connection, source: string): Promise<string> {
   await dropStaleScratches(connection);
 
-  const name = scratchName();
+  const name = scratchName(ownerOf(connection));
   const tables = await tableDefinitions(connection, source);
 
   await connection.query(`CREATE DATABASE ${quote(name)} CHARACTER SET utf8mb4`);
