@@ -160,6 +160,21 @@ describe.each(engineCases)('plan exercises on $name', (engineCase) => {
         property: 'seeks', missing: 'shipped_at', read: { seek: ['status'] } } });
     });
 
+  it('fails a date matched by a LIKE pattern: the right rows, searched by status alone',
+    async () => {
+      const quarter = exercise(
+        'CREATE INDEX q ON orders (status, created_at);\n' +
+        "SELECT id FROM orders WHERE status = 'paid' AND created_at >= '2025-10-01 00:00:00' " +
+        "AND created_at < '2026-01-01 00:00:00'",
+        [{ seeks: { table: 'orders', columns: ['status', 'created_at'] } }]);
+      expect((await judgePlan(engine, quarter, quarter.solution)).feedback.kind).toBe('passed');
+      const verdict = await judgePlan(engine, quarter,
+        'CREATE INDEX q ON orders (status, created_at);\n' +
+        "SELECT id FROM orders WHERE status = 'paid' AND created_at LIKE '2025-1%'");
+      expect(verdict.feedback).toMatchObject({ kind: 'plan-shortfall', shortfall: {
+        property: 'seeks', missing: 'created_at' } });
+    });
+
   it('fails an index in the other order: the range on its first column ends the search',
     async () => {
       const verdict = await judgePlan(engine, { ...stuck, plan: stuck.plan.slice(2) },
