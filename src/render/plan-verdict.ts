@@ -23,14 +23,9 @@ export function readText(read: TableRead): string {
       return 'читается целиком (полный просмотр)';
     case 'index-scan':
       return `читается целиком, весь индекс (${columns}) по порядку${covering}`;
-    case 'index-lookup': {
-      // Which leading columns narrow the search, when not all of the index's do.
-      const seek = read.seek && read.seek.length > 0 &&
-        read.seek.length < (read.index?.columns.length ?? 0)
-        ? `, поиск только по ${list(read.seek)}` : '';
+    case 'index-lookup':
       return `${read.index?.primary ? 'ищется по первичному ключу' : 'ищется по индексу'} ` +
-        `(${columns})${seek}${covering}`;
-    }
+        `(${columns})${covering}`;
   }
 }
 

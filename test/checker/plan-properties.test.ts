@@ -143,7 +143,7 @@ describe('what the learner reads', () => {
     expect(text).toContain('шаблон LIKE начинается с %');
     expect(text).toContain('значением другого типа');
     expect(summary).toBe('План запроса на основной базе: orders ищется по индексу ' +
-      '(status, shipped_at), поиск только по status, только из индекса.');
+      '(status, shipped_at), только из индекса.');
   });
 
   it('says the whole index is read when the search uses none of its columns', () => {
