@@ -50,6 +50,18 @@ export const cases: Case[] = [
   { name: 'distinct', select: 'SELECT DISTINCT status FROM orders' },
   { name: 'covering-range', select: "SELECT created_at FROM orders WHERE created_at >= " +
     "'2024-03-01' AND created_at < '2024-03-08'" },
+  { name: 'seek-two-columns',
+    indexes: ['CREATE INDEX idx_orders_status_shipped ON orders (status, shipped_at)'],
+    select: "SELECT id FROM orders WHERE status = 'shipped' AND shipped_at < '2025-11-01'" },
+  { name: 'seek-function',
+    indexes: ['CREATE INDEX idx_orders_status_shipped ON orders (status, shipped_at)'],
+    select: "SELECT id FROM orders WHERE status = 'shipped' AND DATE(shipped_at) < '2025-11-01'",
+    sqlite: "SELECT id FROM orders WHERE status = 'shipped' AND date(shipped_at) < '2025-11-01'" },
+  { name: 'row-value', indexes: ['CREATE INDEX i ON books (price, genre_id)'],
+    select: 'SELECT id FROM books WHERE (price, genre_id) > (739, 3) ORDER BY price, genre_id ' +
+      'LIMIT 5' },
+  { name: 'seek-rowid', indexes: ['CREATE INDEX i ON orders (customer_id)'],
+    select: 'SELECT id FROM orders WHERE customer_id = 5 AND id > 100' },
   { name: 'exists', select: 'SELECT c.full_name FROM customers c WHERE EXISTS (SELECT 1 FROM ' +
     "orders o WHERE o.customer_id = c.id AND o.status = 'new')" },
 ];

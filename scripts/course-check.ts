@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCourse } from '../src/authoring/course-check.js';
-import { mutants, survivingMutants } from '../src/authoring/mutants.js';
+import { mutatedStatement, mutants, survivingMutants } from '../src/authoring/mutants.js';
 import type { Engine } from '../src/engines/engine.js';
 import { UserError } from '../src/cli/errors.js';
 import { Course } from '../src/course/course.js';
@@ -14,7 +14,10 @@ import { fixturesDir, lessonsDir } from '../src/util/paths.js';
 
 const args = process.argv.slice(2);
 
-/** Mutants of reference solutions that no dataset tells apart: holes to close or explain. */
+/**
+ * Mutants of reference solutions (queries, and the SELECT of plans) that no dataset tells
+ * apart: holes to close or explain.
+ */
 async function reportMutants(course: Course, engine: Engine, only?: string): Promise<void> {
   let total = 0;
   let survived = 0;
@@ -22,8 +25,10 @@ async function reportMutants(course: Course, engine: Engine, only?: string): Pro
     if (only && entry.short !== only) continue;
     const lesson = await course.lesson(entry);
     for (const exercise of lesson.meta.exercises) {
-      if (exercise.kind !== 'query') continue;
-      total += mutants(exercise.solution).length;
+      if (exercise.kind !== 'query' && exercise.kind !== 'plan') continue;
+      const statement = mutatedStatement(exercise, engine.name);
+      if (statement === undefined) continue;
+      total += mutants(statement).length;
       const explained = new Set((exercise.mutants ?? []).map((m) => m.mutation));
       for (const mutant of await survivingMutants(engine, exercise)) {
         if (explained.has(mutant.mutation)) continue;

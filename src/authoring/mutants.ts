@@ -3,10 +3,11 @@
  * typical mistake is applied to the reference, and a mutant that passes the exercise's own
  * check on every dataset is a hole through which a wrong answer gets in.
  */
-import type { QueryExercise } from '../course/format.js';
+import type { PlanExercise, QueryExercise } from '../course/format.js';
 import type { Engine } from '../engines/engine.js';
-import { judgeQuery } from '../checker/query.js';
-import { referenceFor } from '../course/kinds.js';
+import { judgeQuery, resultFeedback } from '../checker/query.js';
+import { planStatements } from '../checker/statements.js';
+import { claimsEngine, referenceFor } from '../course/kinds.js';
 
 export interface Mutant {
   /** What the mistake is, in the words of issue #4: "INNER -> LEFT JOIN". */
@@ -75,13 +76,32 @@ export function mutants(sql: string): Mutant[] {
   return out;
 }
 
+/**
+ * The statement mutants change: a query's reference, or the SELECT of a plan's reference (its
+ * result is judged as a query's; the CREATE INDEX statements before it change no result).
+ * Undefined when the exercise does not run on this engine or its reference is not well-formed.
+ */
+export function mutatedStatement(exercise: QueryExercise | PlanExercise,
+  engine: Engine['name']): string | undefined {
+  if (!claimsEngine(exercise, engine)) return undefined;
+  const reference = referenceFor(exercise, engine);
+  if (exercise.kind === 'query') return reference;
+  const split = planStatements(reference);
+  return split.ok ? split.select : undefined;
+}
+
 /** Mutants of the exercise's reference that its own check accepts: holes in the exercise. */
-export async function survivingMutants(engine: Engine, exercise: QueryExercise):
+export async function survivingMutants(engine: Engine, exercise: QueryExercise | PlanExercise):
   Promise<Mutant[]> {
+  const statement = mutatedStatement(exercise, engine.name);
+  if (statement === undefined) return [];
   const survivors: Mutant[] = [];
-  for (const mutant of mutants(referenceFor(exercise, engine.name))) {
-    const verdict = await judgeQuery(engine, exercise, mutant.sql);
-    if (verdict.passed) survivors.push(mutant);
+  for (const mutant of mutants(statement)) {
+    const passed = exercise.kind === 'query'
+      ? (await judgeQuery(engine, exercise, mutant.sql)).passed
+      : (await resultFeedback(engine, exercise, mutant.sql, statement, exercise.dataset))
+        .kind === 'passed';
+    if (passed) survivors.push(mutant);
   }
   return survivors;
 }

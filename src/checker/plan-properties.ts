@@ -2,14 +2,19 @@
  * The properties a plan exercise declares, checked on the engine-neutral plan: the first one
  * missing, in the order the exercise lists them, with what the plan does instead.
  */
-// Known shortcoming: no property says "seeks on these columns", so a function on the second
-// column of a used index (YEAR(created_at) after status) passes usesIndex and noFullScan.
 import type { PlanProperty } from '../course/format.js';
 import type { PlanSort, QueryPlan, TableRead } from '../engines/plan.js';
 
 export type PlanShortfall =
   /** No read of `table` goes through an index that starts with `columns`. */
   | { property: 'usesIndex'; table: string; columns: string[]; reads: TableRead[] }
+  /**
+   * No read of `table` narrows its search by all of `columns`. `read`: the read through an
+   * index that starts with them, if there is one; `missing`: the first column its search does
+   * not use (then `read.seek` says which ones it does).
+   */
+  | { property: 'seeks'; table: string; columns: string[]; reads: TableRead[];
+    read?: TableRead; missing?: string }
   /** `read` takes the whole table. */
   | { property: 'noFullScan'; table: string; read: TableRead }
   | { property: 'noSort'; sort: PlanSort }
@@ -28,15 +33,41 @@ export function readsWhole(read: TableRead): boolean {
   return read.access !== 'index-lookup' || Boolean(read.index?.automatic);
 }
 
+/** A read through a schema index (not an automatic one) whose leading columns are these. */
+function through(read: TableRead, columns: string[]): boolean {
+  return Boolean(read.index && !read.index.automatic && startsWith(read.index.columns, columns));
+}
+
+/** The first of `columns` the read's search does not narrow by; undefined when it uses all. */
+export function unsought(read: TableRead, columns: string[]): string | undefined {
+  const seek = read.access === 'index-lookup' ? read.seek ?? [] : [];
+  return columns.find((c) => !seek.some((s) => same(s, c)));
+}
+
+function seeksShortfall(reads: TableRead[], table: string, columns: string[]):
+  PlanShortfall | undefined {
+  const candidates = reads.filter((r) => through(r, columns));
+  if (candidates.some((r) => unsought(r, columns) === undefined)) return undefined;
+  // The lookup the learner is closest with: the one whose search uses the most columns.
+  const read = [...candidates].sort((a, b) => (b.access === 'index-lookup' ? 1 : 0) -
+    (a.access === 'index-lookup' ? 1 : 0) || (b.seek?.length ?? 0) - (a.seek?.length ?? 0))[0];
+  return { property: 'seeks', table, columns, reads,
+    ...(read ? { read, missing: unsought(read, columns) } : {}) };
+}
+
 function shortfall(plan: QueryPlan, property: PlanProperty): PlanShortfall | undefined {
   const readsOf = (table: string) => plan.reads.filter((r) => same(r.table, table));
 
   if ('usesIndex' in property) {
     const { table, columns } = property.usesIndex;
     const reads = readsOf(table);
-    const used = reads.some((r) => r.index && !r.index.automatic &&
-      startsWith(r.index.columns, columns));
+    const used = reads.some((r) => through(r, columns));
     return used ? undefined : { property: 'usesIndex', table, columns, reads };
+  }
+
+  if ('seeks' in property) {
+    const { table, columns } = property.seeks;
+    return seeksShortfall(readsOf(table), table, columns);
   }
 
   if ('noFullScan' in property) {

@@ -6,6 +6,7 @@ import type { ExerciseDataset, QueryExercise } from '../course/format.js';
 import { claimsEngine, referenceFor } from '../course/kinds.js';
 import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
 import { compareResults, type CompareOptions } from './compare.js';
+import { plausibleMistake } from './mistakes.js';
 import { blankLiterals } from './statements.js';
 import type { QueryFeedback, Verdict } from './verdict.js';
 
@@ -34,12 +35,15 @@ const MAX_MUTANTS = 40;
 
 /**
  * The typical mistake a wrong answer matches, if one does: the reference with that mistake
- * gives exactly the learner's rows on the dataset where they went wrong.
+ * gives exactly the learner's rows on the dataset where they went wrong, and the learner's
+ * statement plausibly holds that mistake (the operator, the JOIN kind: mistakes.ts).
  */
 async function knownMistake(engine: Engine, rules: CompareOptions, reference: string,
-  dataset: string, actual: ResultSet): Promise<string | undefined> {
+  answer: string, dataset: string, actual: ResultSet): Promise<string | undefined> {
   const { mutants } = await import('../authoring/mutants.js');
-  for (const mutant of mutants(reference).slice(0, MAX_MUTANTS)) {
+  const candidates = mutants(reference).filter((m) =>
+    plausibleMistake(m.mutation, answer, reference));
+  for (const mutant of candidates.slice(0, MAX_MUTANTS)) {
     const outcome = await engine.query(dataset, mutant.sql, { trusted: true });
     if (outcome.ok && !compareResults(actual, outcome.result, rules)) return mutant.mutation;
   }
@@ -107,7 +111,7 @@ export async function resultFeedback(engine: Engine, rules: CompareOptions, answ
       return { kind: 'no-order-by' };
     }
 
-    const mistake = await knownMistake(engine, rules, reference, dataset.name,
+    const mistake = await knownMistake(engine, rules, reference, answer, dataset.name,
       learner.result);
     const named = mistake ? { mistake } : {};
     return i === 0

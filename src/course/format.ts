@@ -83,13 +83,19 @@ const planProperty = z.union([
   /** Some index of the table whose leading columns are exactly these, in order, is used. */
   z.strictObject({ usesIndex: z.strictObject({ table: tableName,
     columns: z.array(columnName).min(1) }) }),
+  /**
+   * As usesIndex, and the engine narrows the search by every one of these columns: none of
+   * them is only checked row by row after the index found the rows.
+   */
+  z.strictObject({ seeks: z.strictObject({ table: tableName,
+    columns: z.array(columnName).min(1) }) }),
   /** The table is not read whole: neither a table scan nor a scan of a whole index. */
   z.strictObject({ noFullScan: tableName }),
   /** No sort of rows (filesort, USE TEMP B-TREE FOR ORDER BY / GROUP BY). */
   z.strictObject({ noSort: z.literal(true) }),
   /** The table is read from an index alone. */
   z.strictObject({ covering: tableName }),
-], { error: 'свойство плана: usesIndex, noFullScan, noSort или covering' });
+], { error: 'свойство плана: usesIndex, seeks, noFullScan, noSort или covering' });
 
 /**
  * A plan: CREATE INDEX statements (optional), then one SELECT whose result is judged as a

@@ -34,6 +34,13 @@ export interface TableRead {
   access: Access;
   lookup?: Lookup;
   index?: PlanIndex;
+  /**
+   * For an index lookup: the columns of the index the engine narrows the search by, in index
+   * order (SQLite's constraint list `(status=? AND shipped_at<?)`, MySQL's used_key_parts).
+   * A column the condition only filters afterwards (inside a function, say) is not here.
+   * Absent when the plan does not tell.
+   */
+  seek?: string[];
   /** Read from the index alone, the table's rows never visited. */
   covering: boolean;
 }

@@ -64,6 +64,37 @@ function usesIndexText(shortfall: Extract<PlanShortfall, { property: 'usesIndex'
   return `Таблица ${tableName(read)} ${readText(read)}; ${wanted}.`;
 }
 
+/** Why a search does not narrow by a column, in the learner's terms. */
+function unsoughtReason(column: string): string {
+  return `Обычно так бывает, когда столбец ${column} стоит в условии внутри функции или ` +
+    'выражения (YEAR(created_at), DATE(shipped_at), LOWER(email), price * 2), когда шаблон ' +
+    'LIKE начинается с % или _, или когда столбец сравнивается со значением другого типа ' +
+    '(строка с числом, дата с шаблоном LIKE) и СУБД преобразует каждое его значение. ' +
+    'Сравнивайте сам столбец со значением того же типа: для дат — диапазоном, ' +
+    "created_at >= '2025-01-01' AND created_at < '2026-01-01' вместо YEAR(created_at) = 2025.";
+}
+
+function seeksText(shortfall: Extract<PlanShortfall, { property: 'seeks' }>): string {
+  const { read, missing } = shortfall;
+  if (!read || !missing) return usesIndexText({ ...shortfall, property: 'usesIndex' });
+
+  const index = `(${list(read.index!.columns)})`;
+  const wanted = `ожидался поиск по столбцам ${list(shortfall.columns)}`;
+  const sought = read.access === 'index-lookup' ? read.seek ?? [] : [];
+  let how: string;
+  if (read.access !== 'index-lookup') {
+    how = `${readText(read)}: поиск не сужается ни по одному столбцу индекса, а ${wanted}.`;
+  } else if (sought.length === 0) {
+    how = `ищется по индексу ${index}, но по плану не видно, что поиск сужается по столбцу ` +
+      `${missing}; ${wanted}.`;
+  } else {
+    how = `ищется по индексу ${index}, но поиск сужается только по ` +
+      `${sought.length === 1 ? 'столбцу' : 'столбцам'} ${list(sought)}; столбец ${missing} ` +
+      'поиск не использует — условие на него проверяется уже для каждой найденной строки.';
+  }
+  return `Таблица ${tableName(read)} ${how} ${unsoughtReason(missing)}`;
+}
+
 function noFullScanText(read: TableRead): string {
   const why = read.index?.automatic
     ? 'Подходящего постоянного индекса нет.'
@@ -93,6 +124,9 @@ export function shortfallLines(shortfall: PlanShortfall, plan: QueryPlan): strin
   switch (shortfall.property) {
     case 'usesIndex':
       text = usesIndexText(shortfall);
+      break;
+    case 'seeks':
+      text = seeksText(shortfall);
       break;
     case 'noFullScan':
       text = noFullScanText(shortfall.read);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mutants, survivingMutants } from '../../src/authoring/mutants.js';
-import type { QueryExercise } from '../../src/course/format.js';
+import { mutatedStatement, mutants, survivingMutants } from '../../src/authoring/mutants.js';
+import type { PlanExercise, QueryExercise } from '../../src/course/format.js';
 import { bookstoreEngine } from '../helpers.js';
 
 const engine = bookstoreEngine();
@@ -32,4 +32,20 @@ describe('mutants of a reference solution', () => {
         `SELECT id FROM books WHERE price > ${boundary}`));
       expect(caught.map((m) => m.mutation)).not.toContain('> -> >=');
     });
+
+  it('mutates the SELECT of a plan exercise and judges its result as a query\'s', async () => {
+    const plan = (solution: string, extra: Partial<PlanExercise> = {}): PlanExercise => ({
+      id: 'p', kind: 'plan', title: 't', task: 't', hints: ['h'], explanation: 'e',
+      columnNames: false, solution, plan: [{ noFullScan: 'books' }], ...extra });
+    const exercise = plan('CREATE INDEX idx_books_price ON books (price);\n' +
+      'SELECT id FROM books WHERE price > 100');
+    expect(mutatedStatement(exercise, 'sqlite')).toBe('SELECT id FROM books WHERE price > 100');
+    expect((await survivingMutants(engine, exercise)).map((m) => m.sql)).toEqual(
+      ['SELECT id FROM books WHERE price >= 100']);
+    // An exercise for another engine has nothing to mutate here.
+    const other = plan(exercise.solution, { engines: ['mysql'] });
+    expect(mutatedStatement(other, 'sqlite')).toBeUndefined();
+    expect(await survivingMutants(engine, other)).toEqual([]);
+  });
 });
+

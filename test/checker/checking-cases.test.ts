@@ -208,4 +208,27 @@ describe.each(engineCases)('known mistakes on $name', (engineCase) => {
         JOIN books b ON b.genre_id = g.id GROUP BY g.id, g.name`);
       expect(verdict.feedback).toMatchObject({ mistake: 'LEFT -> INNER JOIN' });
     });
+
+  it('names a bound mistake only for an answer that has such a comparison', async () => {
+    // A price only one book has, with a few books above it: "< price" cut after it.
+    const found = await engine.query('base', 'SELECT price, (SELECT COUNT(*) FROM books b2 ' +
+      'WHERE b2.price > b.price) FROM books b GROUP BY price HAVING COUNT(*) = 1 ' +
+      'ORDER BY price DESC LIMIT 1 OFFSET 3', { trusted: true });
+    if (!found.ok) throw new Error(JSON.stringify(found.failure));
+    const [price, above] = found.result.rows[0] as [number, number];
+    const order = 'ORDER BY price DESC, id LIMIT 3';
+    const task = exercise(`SELECT id, price FROM books WHERE price < ${price} ${order}`,
+      { orderBy: [{ column: 2, desc: true }, { column: 1, desc: false }] });
+
+    const inclusive = await judgeQuery(engine, task,
+      `SELECT id, price FROM books WHERE price <= ${price} ${order}`);
+    expect(inclusive.feedback).toMatchObject({ kind: 'different', mistake: '< -> <=' });
+
+    // The same rows as "<=", reached by skipping the dearer books: no "<=" to speak of.
+    const offset = await judgeQuery(engine, task,
+      `SELECT id, price FROM books ${order} OFFSET ${above}`);
+    expect(offset.feedback.kind).toBe('different');
+    expect(offset.feedback).not.toHaveProperty('mistake');
+  });
 });
+

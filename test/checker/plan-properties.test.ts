@@ -35,6 +35,42 @@ describe('usesIndex', () => {
   });
 });
 
+describe('seeks', () => {
+  const seeks = [{ seeks: { table: 'orders', columns: ['status', 'shipped_at'] } }];
+  const through = (seek: string[] | undefined, extra: Partial<TableRead> = {}) =>
+    read({ access: 'index-lookup', index: index('i', ['status', 'shipped_at', 'id']),
+      ...(seek ? { seek } : {}), ...extra });
+
+  it('passes a search that narrows by every column, and by more', () => {
+    expect(firstShortfall(plan([through(['STATUS', 'shipped_at'])]), seeks)).toBeUndefined();
+    expect(firstShortfall(plan([through(['status', 'shipped_at', 'id'])]), seeks))
+      .toBeUndefined();
+    expect(firstShortfall(plan([read({}), through(['status', 'shipped_at'])]), seeks))
+      .toBeUndefined();
+  });
+
+  it('names the first column the search does not use', () => {
+    expect(firstShortfall(plan([through(['status'])]), seeks)).toMatchObject(
+      { property: 'seeks', missing: 'shipped_at', read: { seek: ['status'] } });
+    expect(firstShortfall(plan([through(undefined)]), seeks)).toMatchObject(
+      { property: 'seeks', missing: 'status' });
+    // A whole-index scan seeks nothing, whatever the engine lists.
+    expect(firstShortfall(plan([through(['status', 'shipped_at'], { access: 'index-scan' })]),
+      seeks)).toMatchObject({ property: 'seeks', missing: 'status' });
+  });
+
+  it('fails without a read through an index that starts with the columns', () => {
+    const other = read({ access: 'index-lookup', index: index('j', ['shipped_at', 'status']),
+      seek: ['shipped_at'] });
+    const found = firstShortfall(plan([other]), seeks);
+    expect(found).toMatchObject({ property: 'seeks', reads: [other] });
+    expect(found).not.toHaveProperty('read');
+    const automatic = through(['status', 'shipped_at'], { index: index('A',
+      ['status', 'shipped_at'], { automatic: true }) });
+    expect(firstShortfall(plan([automatic]), seeks)).toMatchObject({ property: 'seeks' });
+  });
+});
+
 describe('noFullScan, noSort, covering', () => {
   it('counts a scan of a whole index and an automatic index as reading the whole table', () => {
     const property = [{ noFullScan: 'orders' }];
@@ -93,5 +129,38 @@ describe('what the learner reads', () => {
     const [, text] = shortfallLines(firstShortfall(other, wanted)!, other);
     expect(text).toContain('ищется по индексу (customer_id), а ожидалось чтение по индексу ' +
       'с первыми столбцами customer_id, created_at');
+  });
+
+  it('says which column the search does not use, and the usual reasons', () => {
+    const half = plan([read({ access: 'index-lookup', covering: true,
+      index: index('i', ['status', 'shipped_at']), seek: ['status'] })]);
+    const [, text, summary] = shortfallLines(firstShortfall(half,
+      [{ seeks: { table: 'orders', columns: ['status', 'shipped_at'] } }])!, half);
+    expect(text).toMatch(/^Таблица orders ищется по индексу \(status, shipped_at\), но поиск /);
+    expect(text).toContain('сужается только по столбцу status; столбец shipped_at поиск не ' +
+      'использует');
+    expect(text).toContain('столбец shipped_at стоит в условии внутри функции');
+    expect(text).toContain('шаблон LIKE начинается с %');
+    expect(text).toContain('значением другого типа');
+    expect(summary).toBe('План запроса на основной базе: orders ищется по индексу ' +
+      '(status, shipped_at), только из индекса.');
+  });
+
+  it('says the whole index is read when the search uses none of its columns', () => {
+    const scan = plan([read({ access: 'index-scan', index: index('i', ['status', 'created_at']),
+      covering: true })]);
+    const [, text] = shortfallLines(firstShortfall(scan,
+      [{ seeks: { table: 'orders', columns: ['status', 'created_at'] } }])!, scan);
+    expect(text).toContain('читается целиком, весь индекс (status, created_at) по порядку, ' +
+      'только из индекса: поиск не сужается ни по одному столбцу индекса');
+    expect(text).toContain('столбец status стоит в условии');
+  });
+
+  it('says what usesIndex says when no index starts with the columns', () => {
+    const scanned = plan([read({})]);
+    const [, text] = shortfallLines(firstShortfall(scanned,
+      [{ seeks: { table: 'orders', columns: ['customer_id', 'created_at'] } }])!, scanned);
+    expect(text).toBe('Таблица orders читается целиком (полный просмотр); ожидалось чтение ' +
+      'по индексу с первыми столбцами customer_id, created_at.');
   });
 });

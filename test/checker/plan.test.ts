@@ -23,6 +23,15 @@ const week = exercise(
   "created_at < '2024-03-08'",
   [{ noFullScan: 'orders' }, { usesIndex: { table: 'orders', columns: ['created_at'] } }]);
 
+const stuck = exercise(
+  'CREATE INDEX idx_orders_status_shipped ON orders (status, shipped_at);\n' +
+  "SELECT id, customer_id, shipped_at FROM orders WHERE status = 'shipped' AND " +
+  "shipped_at < '2025-11-01 00:00:00'",
+  [{ usesIndex: { table: 'orders', columns: ['status', 'shipped_at'] } },
+    { noFullScan: 'orders' }, { seeks: { table: 'orders', columns: ['status', 'shipped_at'] } }]);
+
+const planSelect = (e: PlanExercise) => e.solution.split(';\n')[1];
+
 describe.each(engineCases)('plan exercises on $name', (engineCase) => {
   let engine: Engine;
   beforeAll(async () => {
@@ -125,4 +134,52 @@ describe.each(engineCases)('plan exercises on $name', (engineCase) => {
     expect(verdict.feedback).toMatchObject({ kind: 'plan-shortfall',
       shortfall: { property: 'covering', table: 'orders' } });
   });
+
+  it('passes a search that narrows by both columns of the index, however it is written',
+    async () => {
+      for (const answer of [stuck.solution,
+        'CREATE INDEX s ON orders (status, shipped_at, customer_id);\n' +
+        "SELECT o.id, o.customer_id, o.shipped_at FROM orders o WHERE o.status IN ('shipped') " +
+        "AND '2025-11-01' > o.shipped_at",
+        'CREATE INDEX s ON orders (status, shipped_at);\n' +
+        'SELECT id, customer_id, shipped_at FROM orders WHERE shipped_at BETWEEN ' +
+        "'2000-01-01' AND '2025-10-31 23:59:59' AND status = 'shipped'"]) {
+        expect((await judgePlan(engine, stuck, answer)).feedback, answer).toEqual(
+          { kind: 'passed' });
+      }
+    });
+
+  it('fails a function on the second column: the index is used, its second column is not',
+    async () => {
+      const date = engineCase.name === 'sqlite' ? 'date' : 'DATE';
+      const verdict = await judgePlan(engine, stuck,
+        'CREATE INDEX s ON orders (status, shipped_at);\n' +
+        'SELECT id, customer_id, shipped_at FROM orders WHERE status = \'shipped\' AND ' +
+        `${date}(shipped_at) < '2025-11-01'`);
+      expect(verdict.feedback).toMatchObject({ kind: 'plan-shortfall', shortfall: {
+        property: 'seeks', missing: 'shipped_at', read: { seek: ['status'] } } });
+    });
+
+  it('fails a date matched by a LIKE pattern: the right rows, searched by status alone',
+    async () => {
+      const quarter = exercise(
+        'CREATE INDEX q ON orders (status, created_at);\n' +
+        "SELECT id FROM orders WHERE status = 'paid' AND created_at >= '2025-10-01 00:00:00' " +
+        "AND created_at < '2026-01-01 00:00:00'",
+        [{ seeks: { table: 'orders', columns: ['status', 'created_at'] } }]);
+      expect((await judgePlan(engine, quarter, quarter.solution)).feedback.kind).toBe('passed');
+      const verdict = await judgePlan(engine, quarter,
+        'CREATE INDEX q ON orders (status, created_at);\n' +
+        "SELECT id FROM orders WHERE status = 'paid' AND created_at LIKE '2025-1%'");
+      expect(verdict.feedback).toMatchObject({ kind: 'plan-shortfall', shortfall: {
+        property: 'seeks', missing: 'created_at' } });
+    });
+
+  it('fails an index in the other order: the range on its first column ends the search',
+    async () => {
+      const verdict = await judgePlan(engine, { ...stuck, plan: stuck.plan.slice(2) },
+        'CREATE INDEX s ON orders (shipped_at, status);\n' + planSelect(stuck));
+      expect(verdict.feedback).toMatchObject({ kind: 'plan-shortfall',
+        shortfall: { property: 'seeks' } });
+    });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMysqlPlan, tablesByAlias, type RawMysqlPlan } from '../../src/engines/mysql/plan.js';
 import type { QueryPlan } from '../../src/engines/plan.js';
-import { readSqlitePlan } from '../../src/engines/sqlite/plan.js';
+import { readSqlitePlan, type RawSqlitePlan } from '../../src/engines/sqlite/plan.js';
 import { root } from '../helpers.js';
 
 const fixture = (name: string) =>
@@ -36,6 +36,10 @@ describe('SQLite plans (EXPLAIN QUERY PLAN, bytecode, catalog)', () => {
     'distinct': 'orders full-scan',
     'covering-range': 'orders index-lookup(created_at) covering',
     'exists': 'customers@c full-scan; orders@o index-lookup(customer_id,status auto)',
+    'seek-two-columns': 'orders index-lookup(status,shipped_at) covering',
+    'seek-function': 'orders index-lookup(status,shipped_at) covering',
+    'row-value': 'books index-lookup(price,genre_id) covering',
+    'seek-rowid': 'orders index-lookup(customer_id) covering',
   };
 
   for (const { name, raw } of fixture('sqlite.json')) {
@@ -71,6 +75,10 @@ describe('MariaDB plans (EXPLAIN FORMAT=JSON and EXPLAIN EXTENDED)', () => {
     'distinct': 'orders full-scan',
     'covering-range': 'orders index-lookup(created_at) covering',
     'exists': 'customers@c full-scan; orders@o full-scan',
+    'seek-two-columns': 'orders index-lookup(status,shipped_at) covering',
+    'seek-function': 'orders index-lookup(status,shipped_at) covering',
+    'row-value': 'books index-scan(price,genre_id) covering',
+    'seek-rowid': 'orders index-lookup(customer_id) covering',
   };
   const { version, cases } = fixture('mariadb.json');
 
@@ -98,6 +106,9 @@ describe('MySQL 8 plans (samples after the manual)', () => {
     'window': 'books full-scan; sort window',
     'index-merge': 'customers@c index-lookup(id); customers@c index-lookup(email)',
     'distinct-sorted': 'orders full-scan; sort distinct',
+    'seek-two-columns': 'orders index-lookup(status,shipped_at) covering',
+    'seek-function': 'orders index-lookup(status,shipped_at) covering',
+    'skip-scan': 'orders index-lookup(status,shipped_at)',
   };
 
   for (const { name, json, note } of cases) {
@@ -111,6 +122,47 @@ describe('MySQL 8 plans (samples after the manual)', () => {
     const [{ json }] = cases;
     expect(summary(readMysqlPlan({ json: JSON.stringify(json), statistics })))
       .toBe('orders index-lookup(customer_id); sort order-by');
+  });
+});
+
+describe('the columns a search narrows by', () => {
+  const seeks = (plan: QueryPlan) => plan.reads.map((r) => r.seek?.join(',') ?? '-').join('; ');
+  const sqlite = Object.fromEntries(fixture('sqlite.json').map(
+    (c: { name: string; raw: RawSqlitePlan }) => [c.name, readSqlitePlan(c.raw)]));
+  const mariadb = Object.fromEntries(fixture('mariadb.json').cases.map(
+    (c: { name: string; raw: RawMysqlPlan }) => [c.name, readMysqlPlan(c.raw)]));
+  const { statistics, cases } = fixture('mysql8.json');
+  const mysql8 = Object.fromEntries(cases.map((c: { name: string; json: unknown;
+    note: string }) => [c.name, readMysqlPlan({ json: JSON.stringify(c.json), note: c.note,
+    statistics })]));
+
+  it('reads SQLite\'s constraint list: equalities, ranges, row values, the rowid', () => {
+    expect(seeks(sqlite['seek-two-columns'])).toBe('status,shipped_at');
+    expect(seeks(sqlite['seek-function'])).toBe('status');
+    expect(seeks(sqlite['row-value'])).toBe('price,genre_id');
+    expect(seeks(sqlite['seek-rowid'])).toBe('customer_id,id');
+    expect(seeks(sqlite['covering-range'])).toBe('created_at');
+    // A scan narrows by nothing, a rowid lookup by the INTEGER PRIMARY KEY column.
+    expect(seeks(sqlite['function'])).toBe('-');
+    expect(seeks(sqlite['alias-join'])).toBe('-; id');
+  });
+
+  it('reads used_key_parts of MariaDB, also inside an index merge', () => {
+    expect(seeks(mariadb['seek-two-columns'])).toBe('status,shipped_at');
+    expect(seeks(mariadb['seek-function'])).toBe('status');
+    expect(seeks(mariadb['seek-rowid'])).toBe('customer_id,id');
+    expect(seeks(mariadb['or'])).toBe('id; email');
+    // A whole-index scan lists every part as used, yet seeks nothing.
+    expect(seeks(mariadb['row-value'])).toBe('-');
+  });
+
+  it('reads used_key_parts of MySQL 8; a skip scan narrows by its range part only', () => {
+    expect(seeks(mysql8['seek-two-columns'])).toBe('status,shipped_at');
+    expect(seeks(mysql8['seek-function'])).toBe('status');
+    expect(seeks(mysql8['skip-scan'])).toBe('shipped_at');
+    expect(seeks(mysql8['function'])).toBe('-');
+    // MySQL names merged keys without their parts: unknown, not "none".
+    expect(seeks(mysql8['index-merge'])).toBe('-; -');
   });
 });
 

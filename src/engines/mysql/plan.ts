@@ -98,13 +98,19 @@ function strings(value: Json | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** The keys of an index_merge: MySQL lists them in `key`, MariaDB in nested range objects. */
-function mergedKeys(node: JsonObject): string[] {
-  const keys: string[] = [];
+/**
+ * The keys of an index_merge: MySQL lists them in `key` (and no key parts), MariaDB in nested
+ * range objects, each with its used_key_parts.
+ */
+function mergedKeys(node: JsonObject): { key: string; used?: string[] }[] {
+  const keys: { key: string; used?: string[] }[] = [];
   const visit = (value: Json) => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
-      if (typeof value.key === 'string') keys.push(value.key);
+      if (typeof value.key === 'string') {
+        keys.push({ key: value.key, ...(Array.isArray(value.used_key_parts)
+          ? { used: strings(value.used_key_parts) } : {}) });
+      }
       Object.values(value).forEach(visit);
     }
   };
@@ -142,16 +148,23 @@ export function readMysqlPlan(raw: RawMysqlPlan): QueryPlan {
     if (aliases.size > 0 && !aliases.has(shownAs) && !tables.has(shownAs)) return;
 
     const keyText = typeof node.key === 'string' ? node.key : undefined;
-    const keys = accessType === 'index_merge'
-      ? (keyText ? mergeKeyNames(keyText) : mergedKeys(node)) : keyText ? [keyText] : [];
-    const used = strings(node.used_key_parts);
+    const used = Array.isArray(node.used_key_parts) ? strings(node.used_key_parts) : undefined;
+    const keys: { key: string; used?: string[] }[] = accessType === 'index_merge'
+      ? (keyText ? mergeKeyNames(keyText).map((key) => ({ key })) : mergedKeys(node))
+      : keyText ? [{ key: keyText, used }] : [];
     const access = accessType === 'ALL' ? 'full-scan' as const
       : accessType === 'index' ? 'index-scan' as const : 'index-lookup' as const;
     const base = { table, shownAs, access, covering: node.using_index === true,
       ...(LOOKUPS[accessType] ? { lookup: LOOKUPS[accessType] } : {}) };
 
     if (keys.length === 0) reads.push(base);
-    for (const key of keys) reads.push({ ...base, index: indexOf(table, key, used) });
+    for (const { key, used: parts } of keys) {
+      const index = indexOf(table, key, parts ?? []);
+      // MySQL 8's skip scan steps over the leading parts and narrows by the range part only.
+      const seek = node.using_index_for_skip_scan === true ? parts?.slice(-1) : parts;
+      reads.push({ ...base, index,
+        ...(access === 'index-lookup' && seek ? { seek } : {}) });
+    }
   };
 
   const walk = (value: Json, purpose: SortPurpose) => {

@@ -51,8 +51,8 @@ interface Using {
 
 function parseUsing(text: string | undefined): Using | undefined {
   if (!text) return undefined;
-  const constraints = /\(([^()]*)\)$/.exec(text)?.[1];
-  const rest = text.replace(/\s*\([^()]*\)$/, '');
+  // The constraint list may hold parentheses of its own: `(price,id)>(?,?)`.
+  const [, rest, constraints] = /^(.*?)(?: \((.*)\))?$/.exec(text)!;
 
   if (/^INTEGER PRIMARY KEY$/.test(rest)) return { kind: 'rowid', covering: false, constraints };
   if (/^PRIMARY KEY$/.test(rest)) return { kind: 'primary', covering: false, constraints };
@@ -62,15 +62,41 @@ function parseUsing(text: string | undefined): Using | undefined {
   return undefined;
 }
 
-/** Column names of a constraint list: `a=? AND b>?` -> [a, b]. */
-function constraintColumns(constraints: string | undefined): string[] {
+/**
+ * The columns of a constraint list, in index order: `a=? AND b>? AND b<?` -> a, b. SQLite
+ * writes `x=?` per column compared for equality (or IN), `ANY(x)` for a column a skip-scan
+ * steps over, then the range: `b>?` or `(b,c)>(?,?)` for a row value; an expression part of
+ * the index is `<expr>`. `skipped`: the search does not narrow by the column.
+ */
+function constraintTerms(constraints: string | undefined):
+  { column: string; skipped: boolean }[] {
   if (!constraints) return [];
-  return constraints.split(/\s+AND\s+/).map((c) => c.replace(/^ANY\(|\)$/g, '')
-    .replace(/[<>=!].*$/, '').trim()).filter(Boolean);
+  const terms: { column: string; skipped: boolean }[] = [];
+  for (const term of constraints.split(' AND ')) {
+    const any = /^ANY\((.+)\)$/.exec(term);
+    if (any) {
+      terms.push({ column: any[1], skipped: true });
+      continue;
+    }
+    const left = /^(<expr>|\([^()]*\)|[^=<>]+)[=<>]/.exec(term)?.[1];
+    if (!left) continue;
+    const columns = left.startsWith('(') ? left.slice(1, -1).split(',') : [left];
+    for (const column of columns) {
+      const name = column === '<expr>' ? '(expression)' : column.trim();
+      if (!terms.some((t) => t.column === name)) terms.push({ column: name, skipped: false });
+    }
+  }
+  return terms;
+}
+
+/** The columns the search narrows by; `rowid` is the table's INTEGER PRIMARY KEY column. */
+function seekColumns(using: Using, table: string, catalog: SqliteCatalog): string[] {
+  return constraintTerms(using.constraints).filter((t) => !t.skipped).map((t) =>
+    (t.column === 'rowid' ? catalog.rowidKeys[table] ?? 'rowid' : t.column));
 }
 
 function lookupOf(using: Using): Lookup {
-  const constraints = using.constraints ?? '';
+  const constraints = (using.constraints ?? '').replaceAll('<expr>', '');
   if (/[<>]/.test(constraints)) return 'range';
   return using.kind === 'rowid' ? 'eq_ref' : 'ref';
 }
@@ -154,7 +180,8 @@ function indexFor(using: Using, table: string, catalog: SqliteCatalog): PlanInde
         automatic: false };
     }
     case 'automatic':
-      return { name: 'AUTOMATIC', columns: constraintColumns(using.constraints),
+      return { name: 'AUTOMATIC', columns: constraintTerms(using.constraints)
+        .map((t) => t.column),
         primary: false, automatic: true };
   }
 }
@@ -219,6 +246,7 @@ export function readSqlitePlan(raw: RawSqlitePlan): QueryPlan {
       access: verb === 'SCAN' ? (index ? 'index-scan' : 'full-scan') : 'index-lookup',
       ...(verb === 'SEARCH' && using ? { lookup: lookupOf(using) } : {}),
       ...(index ? { index } : {}),
+      ...(verb === 'SEARCH' && using ? { seek: seekColumns(using, table, raw.catalog) } : {}),
       covering: Boolean(using?.covering),
     });
   });
