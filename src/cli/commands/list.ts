@@ -60,14 +60,32 @@ function listText(ctx: Context, overview: CourseOverview): string {
   }
 
   const total = overview.lessons.length;
+  const coming = chaptersToCome(overview.chapters.map(({ chapter }) => chapter.number));
   return [
     `Пройдено уроков: ${overview.passed} из ${total}  ` +
       bar(overview.passed, total, 20, ctx.screen),
     '',
     ...lines,
+    ...(coming.length > 0 ? [style.dim(coming.length === 1
+      ? `Глава ${coming[0]} ещё готовится и появится в следующей версии курса.`
+      : `Главы ${listed(coming)} ещё готовятся и появятся в следующих версиях курса.`), '']
+      : []),
     style.dim(overview.next
       ? `Продолжить: dbcourse next (урок ${overview.next.entry.short}); ` +
         'любой урок: dbcourse show <урок>'
       : 'Все уроки пройдены.'),
   ].join('\n');
+}
+
+/** Chapter numbers missing between 1 and the last chapter there is: chapters still to come. */
+export function chaptersToCome(numbers: number[]): number[] {
+  const present = new Set(numbers);
+  const last = Math.max(0, ...numbers);
+  return Array.from({ length: last }, (_, i) => i + 1).filter((n) => !present.has(n));
+}
+
+/** 5, 6 и 8 */
+function listed(numbers: number[]): string {
+  return numbers.length < 2 ? numbers.join('')
+    : `${numbers.slice(0, -1).join(', ')} и ${numbers[numbers.length - 1]}`;
 }
