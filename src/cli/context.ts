@@ -128,8 +128,16 @@ export class Context {
     return this.verdicts;
   }
 
+  /** Ends the engine now; asked for again, it opens anew. */
+  async closeEngine(): Promise<void> {
+    const opening = this.enginePromise;
+    this.enginePromise = undefined;
+    this.engineInstance = undefined;
+    await (await opening?.catch(() => undefined))?.close();
+  }
+
   async close(): Promise<void> {
-    await this.engineInstance?.close();
+    await this.closeEngine();
   }
 
   async lesson(input: string): Promise<Lesson> {

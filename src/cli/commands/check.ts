@@ -18,6 +18,8 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
     style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
   const { results, failed } = await checkExercises(ctx, lesson, chosen);
+  // Its SQL thread winds down while the verdicts are printed, not after.
+  await ctx.closeEngine();
   if (exerciseId === undefined) {
     // For the next `check` of this lesson: whether to start the SQL thread ahead.
     recordSettled(ctx.verdictsDir(), settledKey(entry.short), results.some((r) =>
