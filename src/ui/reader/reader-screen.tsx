@@ -42,7 +42,7 @@ const keys: Record<Mode, string[]> = {
   practice: ['↑↓ выбрать', 'c проверить', 'a проверить все', 'h подсказка', 's решение',
     'Esc к тексту'],
   output: ['↑↓ пробел листать', 'h подсказка', 'c проверить снова', 'Esc закрыть'],
-  confirm: ['д — показать решение', 'любая другая клавиша — отмена'],
+  confirm: ['д или y — показать решение', 'любая другая клавиша — отмена'],
 };
 
 export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: ReaderProps) {
