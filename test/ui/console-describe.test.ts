@@ -1,9 +1,10 @@
-// `\d <table>` in a narrow terminal: nothing a learner has to type is cut.
+// `\d <table>` and `\?` in a narrow terminal: nothing is cut, wrapped lines stay in place.
 import { describe, expect, it } from 'vitest';
-import type { TableDescription } from '../../src/engines/console.js';
+import type { ConsoleSession, TableDescription } from '../../src/engines/console.js';
 import { displayWidth } from '../../src/render/width.js';
 import { createStyle } from '../../src/render/style.js';
 import { renderDescription } from '../../src/ui/console/describe.js';
+import { ConsoleRunner } from '../../src/ui/console/runner.js';
 
 const books: TableDescription = {
   name: 'books',
@@ -34,5 +35,17 @@ describe('a table described in 60 columns', () => {
       expect(displayWidth(line)).toBeLessThanOrEqual(60);
       expect(line).not.toMatch(/^ /);
     }
+  });
+});
+
+describe('the console help in 60 columns', () => {
+  it('hangs a wrapped command description under the description', () => {
+    const session = { engine: 'sqlite', sandboxNote: 'Копия базы.' } as ConsoleSession;
+    const runner = new ConsoleRunner(session, { keep: 10, stopOnError: false,
+      screen: () => ({ width: 60, style: createStyle(false) }) });
+    const lines = runner.helpText().split('\n');
+    const at = lines.findIndex((line) => line.startsWith('  \\d <таблица>'));
+    expect(lines[at + 1]).toMatch(/^ {18}\S/);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
   });
 });
