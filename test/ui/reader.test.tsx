@@ -127,6 +127,15 @@ describe('lesson reader', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(11);
   });
 
+  it('gives a short terminal\'s rows to the task and its file, not to the list', async () => {
+    await openLongLesson(14, 60);
+    const frame = await screen.press('p', 'ПРАКТИКА');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(14);
+    expect(frame).toContain('(cheap-books)');
+    expect(frame).toMatch(/по\s+названию\./);
+    expect(frame).toContain('long-theory/cheap-books.sql');
+  });
+
   it('shows the whole answer path on a narrow terminal: the folder once, then the file',
     async () => {
       await openLongLesson(30, 60);
