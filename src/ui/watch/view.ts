@@ -97,7 +97,8 @@ function hintLines(view: ExerciseView, snapshot: WatchSnapshot, screen: Screen):
     lines.push(...(i === shown - 1 ? body : body.map((l) => style.dim(l))));
   });
   if (shown >= hints.length) {
-    lines.push(style.dim(texts.noMoreHints(snapshot.lesson.entry.short, id)));
+    const more = texts.noMoreHints(snapshot.lesson.entry.short, id, view.passed);
+    lines.push(...wrapText(more, width).map((line) => style.dim(line)));
   }
   return lines;
 }

@@ -75,6 +75,19 @@ describe('the watch screen', () => {
       .toMatchObject({ passed: true, attempts: 2 });
   });
 
+  it('points to the solution without --give-up once the exercise is solved', async () => {
+    const { ctx, app, started } = await open();
+    await started;
+    saveLikeVim(answerFile(ctx, 'two-queries', 'cheap-books'), rightAnswers['cheap-books']);
+    await frameWith(/› \[x\] 1\. Дешёвые книги \(cheap-books\) — верно/);
+    app.stdin.write('h');
+    await frameWith('Подсказки (1 из 2):');
+    app.stdin.write('h');
+    const frame = await frameWith('Подсказок больше нет');
+    expect(frame).toContain('dbcourse solution 1-1 cheap-books');
+    expect(frame).not.toContain('--give-up');
+  });
+
   it('brings forward the verdict of the answer just saved, whichever is selected', async () => {
     const { ctx, started } = await open();
     await started;
