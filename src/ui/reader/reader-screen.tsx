@@ -124,7 +124,11 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
       setTocCursor(current);
       return setMode('toc');
     }
-    if (input === 'p') return setMode('practice');
+    if (input === 'p') {
+      // `dbcourse watch` in another window may have solved something since: read it again.
+      setVersion((v) => v + 1);
+      return setMode('practice');
+    }
     if (input === 'h' || input === 's') {
       setStatus('Выберите упражнение: h — подсказка, s — решение.');
       return setMode('practice');
