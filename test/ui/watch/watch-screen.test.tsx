@@ -53,6 +53,8 @@ describe('the watch screen', () => {
       expect(frame).toMatch(/\[ \] 3\. Что такое NULL \(what-is-null\) — нет ответа/);
       expect(frame).toContain('Выведите название и цену книг дешевле 300');
       expect(frame).toContain('Ответ проверяется сразу, как только файл сохранён.');
+      // Nothing was checked yet: no time of a check under the task.
+      expect(frame).not.toContain('проверено в');
       expect(frame).toContain('Решено 0 из 3.');
       expect(frame).toContain('↑↓ упражнение · Enter проверить сейчас · h подсказка · q выход');
     });
