@@ -1,6 +1,7 @@
 /**
  * Long text on a terminal goes through a pager (less), as git does; short text, pipes,
- * --no-pager and a dumb terminal (unless a pager is named) print directly. Quitting the pager early is not an error.
+ * --no-pager and a dumb terminal (unless a pager is named) print directly. Quitting the
+ * pager early is not an error.
  */
 import { spawn } from 'node:child_process';
 import type { Context } from './context.js';
