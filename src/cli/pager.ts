@@ -1,6 +1,7 @@
 /**
- * Long text on a terminal goes through a pager (less), as git does; short text, pipes and
- * --no-pager print directly. Quitting the pager early is not an error.
+ * Long text on a terminal goes through a pager (less), as git does; short text, pipes,
+ * --no-pager and a dumb terminal (unless a pager is named) print directly. Quitting the
+ * pager early is not an error.
  */
 import { spawn } from 'node:child_process';
 import type { Context } from './context.js';
@@ -10,7 +11,10 @@ export async function page(ctx: Context, text: string): Promise<void> {
   const rows = stdout.rows ?? 24;
   const fits = text.split('\n').length < rows - 1;
 
-  if (!stdout.isTTY || ctx.options.pager === false || fits || env.DBCOURSE_PAGER === '') {
+  // A dumb terminal gets no pager unless one is named: less would only warn about it.
+  const dumb = env.TERM === 'dumb' && env.DBCOURSE_PAGER === undefined && env.PAGER === undefined;
+  if (!stdout.isTTY || ctx.options.pager === false || fits || env.DBCOURSE_PAGER === '' ||
+    dumb) {
     ctx.print(text);
     return;
   }

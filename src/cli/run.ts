@@ -10,6 +10,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UserError } from './errors.js';
 import type { Io } from './io.js';
 import { canRunScreens } from './screens-available.js';
 import { textWidth } from './terminal.js';
+import { wrapText } from '../render/wrap.js';
 import { buildProgram, type Action } from './program.js';
 
 declare const __DBCOURSE_VERSION__: string | undefined;
@@ -103,6 +104,13 @@ export async function run(argv: string[], io: Io): Promise<RunResult> {
   return { code, hardExit: stuckThreads() > 0 };
 }
 
+/** On a terminal, each line of a message wrapped at words, not cut in the middle of one. */
+function terminalLines(message: string, out: Io['stderr']): string {
+  if (!out.isTTY || !out.columns) return message;
+  const width = out.columns;
+  return message.split('\n').flatMap((line) => wrapText(line, width)).join('\n');
+}
+
 function report(error: unknown, io: Io, debug: boolean, argv: string[]): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ||
@@ -112,7 +120,7 @@ function report(error: unknown, io: Io, debug: boolean, argv: string[]): number 
   }
 
   if (error instanceof UserError) {
-    io.stderr.write(error.message + '\n');
+    io.stderr.write(terminalLines(error.message, io.stderr) + '\n');
     if (debug && error.stack) io.stderr.write(error.stack + '\n');
     return error.exitCode;
   }

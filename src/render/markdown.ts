@@ -4,7 +4,7 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { highlightSql } from './sql-highlight.js';
-import type { Style } from './style.js';
+import { createStyle, type Style } from './style.js';
 import { renderTable } from './table.js';
 import { wrapStyled } from './width.js';
 
@@ -53,6 +53,9 @@ function inline(tokens: Token[] | undefined, style: Style): string {
     }
   }).join('');
 }
+
+/** No colours and no quotes around code: a heading's words for a table of contents. */
+const plainStyle: Style = { ...createStyle(false), code: (text) => text };
 
 function indent(text: string, prefix: string, first = prefix): string {
   return text.split('\n').map((line, i) => (line ? (i === 0 ? first : prefix) + line : line))
@@ -148,7 +151,8 @@ export function renderMarkdownSections(markdown: string, options: MarkdownOption
   for (const token of new Lexer().lex(markdown)) {
     const heading = token.type === 'heading' ? token as Tokens.Heading : undefined;
     if (heading && heading.depth <= maxDepth) {
-      const title = unescape(heading.text).replace(/[`*_]/g, '').trim();
+      // The heading's words without their marks: `unit_price` keeps its underscore.
+      const title = inline(heading.tokens, plainStyle).replace(/\s+/g, ' ').trim();
       groups.push({ title, depth: heading.depth, tokens: [token] });
     } else if (groups.length === 0) {
       groups.push({ title: '', depth: 0, tokens: [token] });

@@ -28,14 +28,17 @@ const controls: Record<string, Partial<Key> | 'interrupt'> = {
 };
 
 /**
- * One Ink input event as the keys it holds. Text without control characters stays whole
- * ("jjj" is three moves, a paste into the search is one string) unless `eachLetter`; each
- * control character in it is a key of its own; a lone "\n" is Enter.
+ * One Ink input event as the keys it holds. A run of one letter stays whole ("jjj" is one
+ * key pressed three times) unless `eachLetter`; different letters are keys of their own
+ * ("/null" opens the search and then types into it); each control character is a key of
+ * its own; a lone "\n" is Enter.
  */
 export function splitKeys(input: string, key: Key, options: { eachLetter?: boolean } = {}):
   Pressed[] {
   const special = Object.entries(key).some(([, value]) => value === true);
-  const cut = options.eachLetter ? [...input].length > 1 : /[\u0000-\u001f\u007f]/.test(input);
+  const letters = [...input];
+  const cut = options.eachLetter ? letters.length > 1
+    : /[\u0000-\u001f\u007f]/.test(input) || letters.some((c) => c !== letters[0]);
   if (special || !cut) return [{ input, key }];
 
   const keys: Pressed[] = [];
@@ -48,6 +51,7 @@ export function splitKeys(input: string, key: Key, options: { eachLetter?: boole
   for (const char of input) {
     const control = controls[char];
     if (control === undefined && !/[\u0000-\u001f\u007f]/.test(char)) {
+      if (text && !text.startsWith(char)) flush();
       text += char;
       // Screens without text input take every letter as a key of its own.
       if (options.eachLetter) flush();

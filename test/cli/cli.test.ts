@@ -188,6 +188,15 @@ describe('hints and solutions', () => {
     const second = await runCli(['hint', '1-1', 'cheap-books'], env);
     expect(second.stdout).toContain('подсказки 2 из 2');
     expect(second.stdout).toContain('Подсказок больше нет');
+    expect(second.stdout).toContain('--give-up');
+
+    // Once solved, the solution is open: no need to give up.
+    await runCli(['check', '1-1', 'cheap-books'], env);
+    answer(env, 'cheap-books', reference['cheap-books']);
+    expect((await runCli(['check', '1-1', 'cheap-books'], env)).code).toBe(0);
+    const solved = await runCli(['hint', '1-1', 'cheap-books'], env);
+    expect(solved.stdout).toContain('dbcourse solution 1-1 cheap-books');
+    expect(solved.stdout).not.toContain('--give-up');
   });
 
   it('keeps the solution until the exercise is passed or the learner gives up', async () => {

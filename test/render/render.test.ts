@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderMarkdown, renderMarkdownSections } from '../../src/render/markdown.js';
 import { createStyle } from '../../src/render/style.js';
 import { renderTable } from '../../src/render/table.js';
 import { displayWidth as stringWidth } from '../../src/render/width.js';
@@ -60,6 +60,15 @@ describe('markdown', () => {
     const text = renderMarkdown(source, color);
     expect(text).toMatch(ansi);
     expect(text).not.toContain('**');
+  });
+
+  it('keeps underscores of names in section titles and drops only the marks', () => {
+    const titles = renderMarkdownSections([
+      '### Продажи по книгам: unit_price, а не books.price', '', 'Текст.', '',
+      '### `ONLY_FULL_GROUP_BY` и **важное**', '', 'Текст.',
+    ].join('\n'), color).map((section) => section.title);
+    expect(titles).toEqual(['Продажи по книгам: unit_price, а не books.price',
+      'ONLY_FULL_GROUP_BY и важное']);
   });
 });
 

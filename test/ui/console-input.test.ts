@@ -79,6 +79,12 @@ describe('editing keys', () => {
     expect(results[results.length - 1].state.line).toBe('SELECT 3');
   });
 
+  it('erases with the backspaces typed ahead in the same piece of text', () => {
+    const results = insertText(emptyEditor, 'SELECT 33\u007f\u007f4;\rSELECT 5\b6');
+    expect(results.map((r) => r.submitted).filter(Boolean)).toEqual(['SELECT 4;']);
+    expect(results[results.length - 1].state.line).toBe('SELECT 6');
+  });
+
   it('walks the history and brings back the draft after the newest entry', () => {
     const history = ['SELECT 1;', 'SELECT a\nFROM b;'];
     let state = typed('SELECT dra');

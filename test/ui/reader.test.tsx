@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/cli/context.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { dataDir } from '../../src/util/paths.js';
 import { answer, keys, learner, renderScreens, type Screen } from './screens.js';
 
 let ctx: Context;
@@ -125,6 +127,26 @@ describe('lesson reader', () => {
     expect(first.split('\n').length).toBeLessThanOrEqual(11);
     const frame = await screen.press('G', ' 100%');
     expect(frame.split('\n').length).toBeLessThanOrEqual(11);
+  });
+
+  it('shows in the practice what another window (dbcourse watch) has solved since', async () => {
+    await openLongLesson();
+    await screen.press('p', 'ПРАКТИКА: решено 0 из 2');
+    await screen.press(keys.escape, 'Урок 1-1. Выборка строк  0%');
+    // Another process records a solved exercise in the same progress file.
+    ProgressStore.open(dataDir(ctx.io.env), () => undefined)
+      .recordAttempt('long-theory', 'cheap-books', true);
+    const frame = await screen.press('p', 'ПРАКТИКА: решено 1 из 2');
+    expect(frame).toMatch(/\[x\] 1\. Дешёвые книги — решено/);
+  });
+
+  it('gives a short terminal\'s rows to the task and its file, not to the list', async () => {
+    await openLongLesson(14, 60);
+    const frame = await screen.press('p', 'ПРАКТИКА');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(14);
+    expect(frame).toContain('(cheap-books)');
+    expect(frame).toMatch(/по\s+названию\./);
+    expect(frame).toContain('long-theory/cheap-books.sql');
   });
 
   it('shows the whole answer path on a narrow terminal: the folder once, then the file',

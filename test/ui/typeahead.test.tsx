@@ -49,10 +49,12 @@ describe('keys typed ahead', () => {
     expect(splitKeys('j\nk\n', noKey).map((k) => [k.input, k.key.return]))
       .toEqual([['j', false], ['', true], ['k', false], ['', true]]);
     expect(splitKeys('\n', noKey)[0].key.return).toBe(true);
-    expect(splitKeys('ab\u007f\t', noKey).map((k) => [k.input, k.key.delete, k.key.tab]))
-      .toEqual([['ab', false, false], ['', true, false], ['', false, true]]);
+    expect(splitKeys('aa\u007f\t', noKey).map((k) => [k.input, k.key.delete, k.key.tab]))
+      .toEqual([['aa', false, false], ['', true, false], ['', false, true]]);
+    // Different letters are different keys: "/" opens the search, the rest is typed in it.
+    expect(splitKeys('/null', noKey).map((k) => k.input)).toEqual(['/', 'n', 'u', 'll']);
     expect(splitKeys('j\u0003', noKey)[1].interrupt).toBe(true);
-    // Text stays whole: "jjj" counts three moves, a paste into the search is one string.
+    // A run of one letter stays whole: "jjj" counts three moves.
     expect(splitKeys('jjj', noKey)).toEqual([{ input: 'jjj', key: noKey }]);
     expect(splitKeys('', { ...noKey, upArrow: true })).toHaveLength(1);
   });
@@ -76,6 +78,14 @@ describe('keys typed ahead', () => {
     await screen.until('карта курса');
     // A line typed while the terminal was not yet raw ends in a line feed.
     const frame = await screen.press('jj\n', 'Урок 1-3. GROUP BY и агрегаты');
+    expect(frame).toContain('Цель:');
+  });
+
+  it('typed in one read, open the search, fill it and open the lesson found', async () => {
+    ctx = returningLearner();
+    screen = renderScreens(ctx);
+    await screen.until('карта курса');
+    const frame = await screen.press('/join\r\r', 'Урок 2-1. INNER JOIN');
     expect(frame).toContain('Цель:');
   });
 });

@@ -16,6 +16,21 @@ function fold(text: string): string {
   return text.toLocaleLowerCase('ru').replace(/ё/g, 'е');
 }
 
+/**
+ * Alphabetical; when a term was asked for, the terms named exactly so come first, then those
+ * that start with it ("NULL" before "Ограничение NOT NULL").
+ */
+export function sortTerms<T extends { definition: Definition }>(entries: T[],
+  wanted?: string): T[] {
+  const rank = (d: Definition) => {
+    if (!wanted) return 0;
+    const names = [d.term, d.en ?? ''].map(fold);
+    return names.includes(wanted) ? 0 : names.some((n) => n.startsWith(wanted)) ? 1 : 2;
+  };
+  return [...entries].sort((a, b) => rank(a.definition) - rank(b.definition) ||
+    a.definition.term.localeCompare(b.definition.term, 'ru'));
+}
+
 /** Every definition of the course, or those whose term (Russian or English) contains `term`. */
 export async function glossary(ctx: Context, term: string | undefined, json: boolean):
   Promise<number> {
@@ -40,8 +55,7 @@ export async function glossary(ctx: Context, term: string | undefined, json: boo
 
   const wrapped = (text: string) => codeSpans(wrapText(text, width - 4).map((l) => `    ${l}`)
     .join('\n'), style);
-  const sorted = [...found].sort((a, b) =>
-    a.definition.term.localeCompare(b.definition.term, 'ru'));
+  const sorted = sortTerms(found, wanted);
 
   if (!wanted) {
     await page(ctx, [

@@ -7,7 +7,7 @@ export async function hint(ctx: Context, lessonId: string, exerciseId: string): 
   const { exercise } = ctx.exercise(lesson, exerciseId);
   const { style } = ctx.screen;
   const total = exercise.hints.length;
-  const before = ctx.progress().exercise(lesson.meta.key, exercise.id).hintsShown;
+  const { hintsShown: before, passed } = ctx.progress().exercise(lesson.meta.key, exercise.id);
   const shown = ctx.progress().recordHint(lesson.meta.key, exercise.id, total);
 
   ctx.print([
@@ -15,8 +15,11 @@ export async function hint(ctx: Context, lessonId: string, exerciseId: string): 
     '',
     shown < total
       ? style.dim(`Ещё подсказка: dbcourse hint ${lesson.entry.short} ${exercise.id}`)
-      : style.dim('Подсказок больше нет. Если совсем не выходит, решение с разбором: ' +
-        `dbcourse solution ${lesson.entry.short} ${exercise.id} --give-up`),
+      : style.dim(passed
+        ? `Подсказок больше нет. Решение с разбором: dbcourse solution ${lesson.entry.short} ` +
+          exercise.id
+        : 'Подсказок больше нет. Если совсем не выходит, решение с разбором: ' +
+          `dbcourse solution ${lesson.entry.short} ${exercise.id} --give-up`),
   ].join('\n'));
   return EXIT_OK;
 }

@@ -15,9 +15,11 @@ export async function progress(ctx: Context, json = false): Promise<number> {
   }
 
   const { style } = ctx.screen;
+  // The counts padded to the widest, so that the chapter titles start in one column.
+  const widest = Math.max(...overview.chapters.map((c) => String(c.readable).length));
   const rows = overview.chapters.map(({ chapter, passed, readable }) =>
-    `${bar(passed, readable, 20, ctx.screen)} ${String(passed).padStart(2)}/${readable}  ` +
-    `Глава ${chapter.number}. ${chapter.title}`);
+    `${bar(passed, readable, 20, ctx.screen)} ${String(passed).padStart(widest)}/` +
+    `${String(readable).padEnd(widest)}  Глава ${chapter.number}. ${chapter.title}`);
   const count = (pick: (e: { passed: number; total: number }) => number) =>
     overview.lessons.reduce((n, l) => n + pick(l.exercises), 0);
   const hints = overview.lessons.reduce((n, l) => n + l.hints, 0);

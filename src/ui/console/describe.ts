@@ -2,6 +2,7 @@
 import type { TableDescription, TableSummary } from '../../engines/console.js';
 import type { Screen } from '../../render/screen.js';
 import { renderTable } from '../../render/table.js';
+import { wrapText } from '../../render/wrap.js';
 
 export function renderTableList(tables: TableSummary[], screen: Screen): string {
   if (tables.length === 0) return 'В базе нет таблиц.';
@@ -30,8 +31,9 @@ export function renderDescription(table: TableDescription, screen: Screen): stri
 
   const out = [
     style.bold(`${table.kind === 'view' ? 'Представление' : 'Таблица'} ${table.name}`),
+    // Wrapped, not cut: a narrow terminal must still show whole column names and types.
     renderTable(['Столбец', 'Тип', 'NULL', 'По умолчанию', 'Ключ'], rows,
-      { ...screen, nullText: '' }),
+      { ...screen, nullText: '', wrap: true }),
   ];
 
   if (table.primaryKey.length > 0) {
@@ -54,7 +56,7 @@ export function renderDescription(table: TableDescription, screen: Screen): stri
   }
 
   if (table.referencedBy.length > 0) {
-    out.push(`На неё ссылаются: ${table.referencedBy.join(', ')}`);
+    out.push(...wrapText(`На неё ссылаются: ${table.referencedBy.join(', ')}`, screen.width));
   }
 
   return out.join('\n');

@@ -43,16 +43,23 @@ function fromText(text: string, index?: number, draft?: string): EditorState {
   return { lines, line, cursor: line.length, index, draft };
 }
 
-/** Typed or pasted text; a paste with line breaks presses Enter at each of them. */
+/**
+ * Typed or pasted text; a paste with line breaks presses Enter at each of them, and a
+ * backspace typed ahead in the same piece erases.
+ */
 export function insertText(state: EditorState, text: string): EditResult[] {
   const results: EditResult[] = [];
   const parts = text.replace(/\r\n?/g, '\n').split('\n');
   let current = state;
 
   parts.forEach((part, i) => {
-    const clean = part.replace(/\t/g, '  ').replace(/\p{Cc}/gu, '');
-    current = { ...current, line: current.line.slice(0, current.cursor) + clean +
-      current.line.slice(current.cursor), cursor: current.cursor + clean.length };
+    // Keys typed faster than a frame come in one piece: a backspace in it still erases.
+    part.split(/[\b\u007f]/).forEach((piece, j) => {
+      if (j > 0) current = pressKey(current, 'backspace', []).state;
+      const clean = piece.replace(/\t/g, '  ').replace(/\p{Cc}/gu, '');
+      current = { ...current, line: current.line.slice(0, current.cursor) + clean +
+        current.line.slice(current.cursor), cursor: current.cursor + clean.length };
+    });
     if (i < parts.length - 1) {
       const result = pressKey(current, 'enter', []);
       results.push(result);

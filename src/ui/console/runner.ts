@@ -39,6 +39,14 @@ function rows(n: number): string {
   return plural(n, 'строка', 'строки', 'строк');
 }
 
+/** "  \\d <таблица>    what it does", its wrapped lines under the text, not the command. */
+function commandLine(name: string, about: string, width: number): string {
+  const indent = 18;
+  return wrapText(about, Math.max(20, width - indent))
+    .map((line, i) => (i === 0 ? `  ${name}`.padEnd(indent) : ' '.repeat(indent)) + line)
+    .join('\n');
+}
+
 export class ConsoleRunner {
   private changed = false;
 
@@ -80,12 +88,12 @@ export class ConsoleRunner {
         'следующей строке. Можно вставить несколько операторов сразу. Результат, который не ' +
         'помещается в ширину экрана, показывается по записям: столбец | значение.'),
       [
-        '  \\d              таблицы базы',
-        '  \\d <таблица>    столбцы, типы, ключи, внешние ключи и индексы, например \\d books',
-        '  \\reset          вернуть базу к исходному состоянию',
-        '  \\? или \\h       эта справка',
-        '  \\q              выход (или Ctrl+D)',
-      ].join('\n'),
+        ['\\d', 'таблицы базы'],
+        ['\\d <таблица>', 'столбцы, типы, ключи, внешние ключи и индексы, например \\d books'],
+        ['\\reset', 'вернуть базу к исходному состоянию'],
+        ['\\? или \\h', 'эта справка'],
+        ['\\q', 'выход (или Ctrl+D)'],
+      ].map(([name, about]) => commandLine(name, about, width)).join('\n'),
       style.dim(paragraph('Клавиши: ↑/↓ — история запросов (она сохраняется между ' +
         'запусками), ←/→, Home/End — курсор, Ctrl+U — стереть строку, Ctrl+C — прервать ' +
         'запрос или очистить ввод.')),

@@ -73,7 +73,11 @@ export function practiceLines(items: PracticeItem[], cursor: number, screen: Scr
   const { style, width } = screen;
   const done = items.filter((i) => i.progress.passed).length;
   const lines = [style.heading(`ПРАКТИКА: решено ${done} из ${items.length}`), ''];
-  const listHeight = Math.min(items.length, Math.max(3, Math.floor(height / 3)));
+  const details = chosenLines(items[cursor], cursor, screen, workspace);
+  // A short window gives the list's rows to the task and its file: they must not be cut.
+  const room = height - lines.length - details.length;
+  const listHeight = Math.min(items.length, Math.max(1,
+    Math.min(Math.max(3, Math.floor(height / 3)), room)));
   const [start, end] = listWindow(items.length, cursor, listHeight);
 
   for (let i = start; i < end; i++) {
@@ -81,20 +85,30 @@ export function practiceLines(items: PracticeItem[], cursor: number, screen: Scr
     lines.push(cursorLine(`${mark(item, screen)} ${i + 1}. ${item.exercise.title} — ` +
       stateText(item), i === cursor, screen, width));
   }
+  // When even so the task does not fit, the closing advice goes, then the blank lines.
+  const over = () => lines.length + details.length > height;
+  if (over() && details.at(-1) === style.dim(SAVE_TIP)) details.pop();
+  while (over() && details.lastIndexOf('') > 0) details.splice(details.lastIndexOf(''), 1);
+  return [...lines, ...details];
+}
 
-  const chosen = items[cursor];
-  if (chosen) {
-    const p = chosen.progress;
-    // The id is what `dbcourse check 2-4 <id>` takes: the heading wraps rather than cut it.
-    lines.push('', ...wrapText(`${cursor + 1}. ${chosen.exercise.title} (${chosen.exercise.id})`,
-      width).map((line) => style.bold(line)));
-    lines.push(...exerciseTask(chosen.exercise, width, '  ').split('\n'));
-    lines.push('', ...answerPathLines(chosen.path, workspace, screen));
-    if (p.hintsShown > 0) {
-      const total = chosen.exercise.hints.length;
-      lines.push(style.dim(`  Подсказок взято: ${p.hintsShown} из ${total}`));
-    }
-    lines.push(style.dim('  Сохраните ответ в файле в своём редакторе и нажмите c.'));
+const SAVE_TIP = '  Сохраните ответ в файле в своём редакторе и нажмите c.';
+
+/** The chosen exercise: its title with the id, the task, the answer file, hints taken. */
+function chosenLines(chosen: PracticeItem | undefined, cursor: number, screen: Screen,
+  workspace?: string): string[] {
+  if (!chosen) return [];
+  const { style, width } = screen;
+  const p = chosen.progress;
+  // The id is what `dbcourse check 2-4 <id>` takes: the heading wraps rather than cut it.
+  const lines = ['', ...wrapText(`${cursor + 1}. ${chosen.exercise.title} (${chosen.exercise.id})`,
+    width).map((line) => style.bold(line))];
+  lines.push(...exerciseTask(chosen.exercise, width, '  ').split('\n'));
+  lines.push('', ...answerPathLines(chosen.path, workspace, screen));
+  if (p.hintsShown > 0) {
+    const total = chosen.exercise.hints.length;
+    lines.push(style.dim(`  Подсказок взято: ${p.hintsShown} из ${total}`));
   }
+  lines.push(style.dim(SAVE_TIP));
   return lines;
 }

@@ -42,7 +42,7 @@ const keys: Record<Mode, string[]> = {
   practice: ['↑↓ выбрать', 'c проверить', 'a проверить все', 'h подсказка', 's решение',
     'Esc к тексту'],
   output: ['↑↓ пробел листать', 'h подсказка', 'c проверить снова', 'Esc закрыть'],
-  confirm: ['д — показать решение', 'любая другая клавиша — отмена'],
+  confirm: ['д или y — показать решение', 'любая другая клавиша — отмена'],
 };
 
 export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: ReaderProps) {
@@ -124,7 +124,11 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
       setTocCursor(current);
       return setMode('toc');
     }
-    if (input === 'p') return setMode('practice');
+    if (input === 'p') {
+      // `dbcourse watch` in another window may have solved something since: read it again.
+      setVersion((v) => v + 1);
+      return setMode('practice');
+    }
     if (input === 'h' || input === 's') {
       setStatus('Выберите упражнение: h — подсказка, s — решение.');
       return setMode('practice');

@@ -35,8 +35,9 @@ export const texts = {
   },
 
   hintsTitle: (shown: number, total: number) => `Подсказки (${shown} из ${total}):`,
-  noMoreHints: (short: string, id: string) => 'Подсказок больше нет. Решение с разбором: ' +
-    `dbcourse solution ${short} ${id} --give-up`,
+  // --give-up only while the exercise is unsolved: after that the solution is simply open.
+  noMoreHints: (short: string, id: string, passed: boolean) => 'Подсказок больше нет. ' +
+    `Решение с разбором: dbcourse solution ${short} ${id}${passed ? '' : ' --give-up'}`,
 
   solved: (done: number, total: number, left: string[], short: boolean) => left.length === 0
     ? `Решены все ${exercisesWord(total)}.`

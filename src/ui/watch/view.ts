@@ -72,7 +72,8 @@ export function detailLines(view: ExerciseView, snapshot: WatchSnapshot, hintsOp
   const lines = [...pathLines(style.dim('Файл: '), view.path, screen.width, style.dim),
     ...(unanswered ? taskLines(view, screen) : verdictLines(view, screen))];
   if (view.checking) lines.push(style.warn(texts.checking));
-  else if (view.checkedAt) lines.push(style.dim(texts.checkedAt(view.checkedAt)));
+  // An empty file was looked at, not checked: no time under "no answer yet".
+  else if (view.checkedAt && !unanswered) lines.push(style.dim(texts.checkedAt(view.checkedAt)));
 
   if (hintsOpen) lines.push('', ...hintLines(view, snapshot, screen));
   return lines;
@@ -97,7 +98,8 @@ function hintLines(view: ExerciseView, snapshot: WatchSnapshot, screen: Screen):
     lines.push(...(i === shown - 1 ? body : body.map((l) => style.dim(l))));
   });
   if (shown >= hints.length) {
-    lines.push(style.dim(texts.noMoreHints(snapshot.lesson.entry.short, id)));
+    const more = texts.noMoreHints(snapshot.lesson.entry.short, id, view.passed);
+    lines.push(...wrapText(more, width).map((line) => style.dim(line)));
   }
   return lines;
 }

@@ -53,6 +53,8 @@ describe('the watch screen', () => {
       expect(frame).toMatch(/\[ \] 3\. Что такое NULL \(what-is-null\) — нет ответа/);
       expect(frame).toContain('Выведите название и цену книг дешевле 300');
       expect(frame).toContain('Ответ проверяется сразу, как только файл сохранён.');
+      // Nothing was checked yet: no time of a check under the task.
+      expect(frame).not.toContain('проверено в');
       expect(frame).toContain('Решено 0 из 3.');
       expect(frame).toContain('↑↓ упражнение · Enter проверить сейчас · h подсказка · q выход');
     });
@@ -73,6 +75,19 @@ describe('the watch screen', () => {
     expect(frame).not.toContain('Осталось');
     expect(progressOf(ctx).lessons['two-queries'].exercises['cheap-books'])
       .toMatchObject({ passed: true, attempts: 2 });
+  });
+
+  it('points to the solution without --give-up once the exercise is solved', async () => {
+    const { ctx, app, started } = await open();
+    await started;
+    saveLikeVim(answerFile(ctx, 'two-queries', 'cheap-books'), rightAnswers['cheap-books']);
+    await frameWith(/› \[x\] 1\. Дешёвые книги \(cheap-books\) — верно/);
+    app.stdin.write('h');
+    await frameWith('Подсказки (1 из 2):');
+    app.stdin.write('h');
+    const frame = await frameWith('Подсказок больше нет');
+    expect(frame).toContain('dbcourse solution 1-1 cheap-books');
+    expect(frame).not.toContain('--give-up');
   });
 
   it('brings forward the verdict of the answer just saved, whichever is selected', async () => {
