@@ -101,7 +101,11 @@ export async function ensureExerciseDataset(connection: Connection, source: Fixt
   return dataset;
 }
 
-/** Drops marked dataset databases of other fixture versions; returns how many. */
+/**
+ * Drops marked dataset databases of other fixture versions; returns how many.
+ * Known shortcoming: an exercise's own dataset that an updated lesson no longer uses stays
+ * until the fixtures change (dropping it could pull it from under a check running now).
+ */
 export async function dropStaleDatasets(connection: Connection, source: FixtureSource):
   Promise<number> {
   const current = new Set(datasetDatabases(source).map((d) => d.database));
