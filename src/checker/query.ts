@@ -8,7 +8,7 @@ import type { Engine, QueryOutcome, ResultSet } from '../engines/engine.js';
 import { compareResults, type CompareOptions } from './compare.js';
 import { plausibleMistake } from './mistakes.js';
 import { blankLiterals } from './statements.js';
-import type { QueryFeedback, Verdict } from './verdict.js';
+import type { Difference, QueryFeedback, Verdict } from './verdict.js';
 
 /** The statement's text without comments, string literals and window clauses (OVER (...)). */
 function outerText(sql: string): string {
@@ -52,6 +52,33 @@ async function knownMistake(engine: Engine, rules: CompareOptions, reference: st
 
 function verdict(exercise: QueryExercise, feedback: QueryFeedback): Verdict {
   return { exerciseId: exercise.id, passed: feedback.kind === 'passed', feedback };
+}
+
+const NOT_A_COLUMN = new Set(['select', 'distinct', 'all', 'as', 'from', 'by', 'and', 'or',
+  'not', 'on', 'where', 'then', 'else', 'when', 'case', 'end']);
+
+/**
+ * Fewer columns than asked, and one of them is named like an expected column while the SQL
+ * has `<name> <that name>` in its select list: the comma between them was left out.
+ */
+function withMissingComma(difference: Difference | undefined, answer: string,
+  actual: string[], expected: string[]): Difference | undefined {
+  if (difference?.kind !== 'column-count' || difference.actual >= difference.expected) {
+    return difference;
+  }
+  const wanted = new Set(expected.map((name) => name.toLowerCase()));
+  const text = blankLiterals(answer, { keepNames: true });
+  for (const alias of actual) {
+    if (!wanted.has(alias.toLowerCase()) || !/^\w+$/.test(alias)) continue;
+    const pattern = new RegExp(`([A-Za-z_][\\w.]*)\\s+${alias}\\s*(?:,|FROM\\b|$)`, 'gi');
+    for (const match of text.matchAll(pattern)) {
+      const column = match[1];
+      if (!NOT_A_COLUMN.has(column.toLowerCase())) {
+        return { ...difference, missingComma: { column, alias } };
+      }
+    }
+  }
+  return difference;
 }
 
 export async function judgeQuery(engine: Engine, exercise: QueryExercise,
@@ -99,7 +126,8 @@ export async function resultFeedback(engine: Engine, rules: CompareOptions, answ
     }
 
     mostRows = Math.max(mostRows, expected.result.rows.length);
-    const difference = compareResults(learner.result, expected.result, rules);
+    const difference = withMissingComma(compareResults(learner.result, expected.result, rules),
+      answer, learner.result.columns, expected.result.columns);
     if (!difference) {
       if (i === 0) rest = hidden.map((d) => engine.query(d.name, answer));
       continue;

@@ -15,7 +15,9 @@ export interface RowsDiff {
 }
 
 export type Difference =
-  | { kind: 'column-count'; actual: number; expected: number }
+  | { kind: 'column-count'; actual: number; expected: number;
+    /** `SELECT id email`: a comma left out made the second name an alias of the first. */
+    missingComma?: { column: string; alias: string } }
   | { kind: 'column-order'; actual: string[]; expected: string[] }
   | { kind: 'column-names'; actual: string[]; expected: string[] }
   | ({ kind: 'row-count'; actual: number; expected: number } & RowsDiff)

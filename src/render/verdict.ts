@@ -102,7 +102,11 @@ function rowsSample(title: string, sample: Cell[][], count: number): string[] {
 export function differenceText(difference: Difference, hidden: boolean): string[] {
   switch (difference.kind) {
     case 'column-count':
-      return [`В ответе ${columns(difference.actual)}, а нужно ${difference.expected}.`];
+      return [`В ответе ${columns(difference.actual)}, а нужно ${difference.expected}.`,
+        ...(difference.missingComma ? [`Похоже, между ${difference.missingComma.column} и ` +
+          `${difference.missingComma.alias} пропущена запятая: без неё ` +
+          `${difference.missingComma.alias} стало псевдонимом столбца ` +
+          `${difference.missingComma.column}, а не вторым столбцом.`] : [])];
     case 'column-order':
       return difference.expected.join() === difference.actual.join()
         ? ['Значения верные, но стоят не в тех столбцах: проверьте, в каком порядке задание ' +

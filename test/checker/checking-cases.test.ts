@@ -25,6 +25,20 @@ describe.each(engineCases)('CHECKING.md cases on $name', (engineCase) => {
   });
   afterAll(() => engine.close());
 
+  it('says so when a comma left out made a column an alias of another', async () => {
+    const task = exercise('SELECT id, email FROM customers');
+    const slip = await judgeQuery(engine, task, 'SELECT id email FROM customers');
+    expect(slip.feedback).toMatchObject({ kind: 'different',
+      difference: { kind: 'column-count', missingComma: { column: 'id', alias: 'email' } } });
+    // An alias on purpose, or a column simply missing, is no slip of a comma.
+    for (const answer of ['SELECT id AS email FROM customers', 'SELECT email FROM customers']) {
+      const verdict = await judgeQuery(engine, task, answer);
+      expect(verdict.feedback).toMatchObject({ kind: 'different',
+        difference: { kind: 'column-count' } });
+      expect(JSON.stringify(verdict.feedback), answer).not.toContain('missingComma');
+    }
+  });
+
   it('rejects a sorted task answered without ORDER BY', async () => {
     const answer = `SELECT a.full_name, b.title FROM books b
       JOIN book_authors ba ON ba.book_id = b.id JOIN authors a ON a.id = ba.author_id
