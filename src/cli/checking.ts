@@ -33,9 +33,13 @@ export function chosenExercises(ctx: Context, lesson: Lesson, exerciseId?: strin
     : lesson.meta.exercises.map((exercise, index) => ({ exercise, index }));
 }
 
-/** Whether progress counts the verdict as an attempt: there was an answer to judge. */
+/**
+ * Whether progress counts the verdict as an attempt: there was an answer to judge (one that
+ * could not be read, such as option letters typed in another alphabet, is none).
+ */
 export function countsAsAttempt(verdict: Verdict): boolean {
-  return !['empty-answer', 'no-answer-file', 'bad-file'].includes(verdict.feedback.kind);
+  return !['empty-answer', 'no-answer-file', 'bad-file', 'unreadable']
+    .includes(verdict.feedback.kind);
 }
 
 /** The answer text, or the verdict that there is nothing to judge. */
