@@ -61,10 +61,18 @@ describe('practice panel', () => {
     }
   });
 
-  it('gives the list\'s rows to the task before paging it', () => {
-    const panel = practicePanel(items, 1, screen, 12, workspace);
-    const rows = panel.lines.filter((line) => /^[> ] \[ \] \d\./.test(line));
-    expect(rows).toEqual([expect.stringContaining('2. Задача long-one — не решено')]);
-    expect(panel.lines.join('\n')).not.toContain('Сохраните ответ');
-  });
+  it('gives the list\'s rows to the task before paging it, the state going to its heading',
+    () => {
+      const medium = [...items, item('medium', longTask.slice(0, 200))];
+      const whole = practicePanel(medium, 3, screen, 12, workspace);
+      expect(taskScrolls(whole)).toBe(false);
+      expect(whole.lines.filter((line) => /^[> ] \[ \] \d\./.test(line)))
+        .toEqual([expect.stringContaining('4. Задача medium — не решено')]);
+      expect(whole.lines.join('\n')).not.toContain('Сохраните ответ');
+
+      const paged = practicePanel(items, 1, screen, 12, workspace);
+      expect(taskScrolls(paged)).toBe(true);
+      expect(paged.lines.filter((line) => /^[> ] \[ \] \d\./.test(line))).toEqual([]);
+      expect(paged.lines).toContain('2. Задача long-one (long-one) — не решено');
+    });
 });

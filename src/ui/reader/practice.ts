@@ -106,8 +106,9 @@ export function practicePanel(items: PracticeItem[], cursor: number, screen: Scr
 
   const p = chosen.progress;
   // The id is what `dbcourse check 2-4 <id>` takes: the heading wraps rather than cut it.
-  const title = wrapText(`${cursor + 1}. ${chosen.exercise.title} (${chosen.exercise.id})`,
-    width).map((line) => style.bold(line));
+  const titled = (state: string) => wrapText(`${cursor + 1}. ${chosen.exercise.title} ` +
+    `(${chosen.exercise.id})${state}`, width).map((line) => style.bold(line));
+  const title = titled('');
   const task = exerciseTask(chosen.exercise, width, '  ').split('\n');
   const hints = p.hintsShown > 0
     ? [style.dim(`  Подсказок взято: ${p.hintsShown} из ${chosen.exercise.hints.length}`)]
@@ -125,10 +126,14 @@ export function practicePanel(items: PracticeItem[], cursor: number, screen: Scr
   }
   parts.rows = listRows(items, cursor, screen, listHeight);
 
-  // A terminal of a few rows: the list and its heading go before the task's last lines.
+  // A task that still does not fit takes the list's last row too: the exercise's state goes
+  // to its heading. On a terminal of a few rows the panel's heading goes as well.
   const room = () => height - (count(parts) - task.length);
-  if (room() < task.length && room() < 2) parts.heading = [];
-  if (room() < task.length && room() < 2) parts.rows = [];
+  if (room() < task.length) {
+    parts.rows = [];
+    parts.title = titled(` — ${stateText(chosen)}`);
+  }
+  if (room() < Math.min(2, task.length)) parts.heading = [];
 
   let top = 0;
   let shown = task.length;
