@@ -2,6 +2,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import type { DrillCard } from '../../src/drill/cards.js';
 import type { CardRecord } from '../../src/drill/scheduler.js';
 import { DrillSession } from '../../src/drill/session.js';
 import { DrillScreen } from '../../src/ui/drill/DrillScreen.js';
@@ -11,10 +12,23 @@ afterEach(cleanup);
 
 const cards = [definitionCard('Первичный ключ'), questionCard('Что такое JOIN?')];
 
-function start(save: (id: string, record: CardRecord) => void = () => undefined) {
-  const session = new DrillSession({ cards, records: {}, save, now: noon(14) });
-  const screen = render(<DrillScreen session={session} now={() => noon(14)} />);
+function start(save: (id: string, record: CardRecord) => void = () => undefined,
+  deck: DrillCard[] = cards, size?: { columns: number; rows: number }) {
+  const session = new DrillSession({ cards: deck, records: {}, save, now: noon(14) });
+  const screen = render(<DrillScreen session={session} now={() => noon(14)} size={size} />);
   return { session, screen };
+}
+
+/** A definition whose back takes far more lines than a short terminal has. */
+function longCard(term: string): DrillCard {
+  const card = definitionCard(term);
+  if (card.kind !== 'definition') throw new Error('a definition card expected');
+  const sentences = (what: string) => Array.from({ length: 6 }, (_, i) =>
+    `${what}, фраза ${i + 1}: длинное пояснение, которое занимает почти целую строку.`)
+    .join(' ');
+  return { ...card, definition: { ...card.definition,
+    official: { text: sentences('Официальный текст'), source: 'ISO/IEC 9075-2:2023' },
+    interview: `${sentences('Ответ на собеседовании')} Последние слова ответа.` } };
 }
 
 /**
@@ -127,4 +141,39 @@ describe('drill screen', () => {
     expect(failed).toContain('EACCES: permission denied');
     expect(failed).toContain('предыдущие сохранены');
   });
+
+  it('keeps a long back within a short terminal: the term and the keys stay, the back scrolls',
+    async () => {
+      const { screen } = start(() => undefined, [longCard('Список выборки'), cards[1]],
+        { columns: 60, rows: 15 });
+      const lines = (frame: string) => frame.split('\n').length;
+      const first = await frame(screen, 'Пробел или Enter — показать ответ');
+      expect(lines(first)).toBeLessThanOrEqual(14);
+
+      const revealed = await press(screen, ' ', 'Официально:');
+      expect(lines(revealed)).toBeLessThanOrEqual(14);
+      expect(revealed).toContain('Список выборки');
+      expect(revealed).toContain('↑↓ пробел b листать');
+      expect(revealed).toContain('q — выйти');
+      expect(revealed).toMatch(/1 Снова .*2 Трудно/);
+      expect(revealed).toMatch(/сделано 0 +0%/);
+      expect(revealed).not.toContain('Последние слова ответа.');
+
+      screen.stdin.write('j');
+      await vi.waitFor(() => expect(shown(screen)).toMatch(/сделано 0 +[1-9]\d*%/),
+        { timeout: 5000 });
+      expect(lines(shown(screen))).toBeLessThanOrEqual(14);
+      const end = await press(screen, 'G', '100%');
+      expect(lines(end)).toBeLessThanOrEqual(14);
+      expect(end).toContain('Последние слова ответа.');
+      expect(end).toContain('Список выборки');
+      expect(end).toContain('q — выйти');
+      expect(end).not.toContain('Официально:');
+
+      const back = await press(screen, 'g', 'Официально:');
+      expect(back).toMatch(/сделано 0 +0%/);
+      // A grade still grades: the next card starts at its top.
+      const next = await press(screen, '3', 'Что такое JOIN?');
+      expect(next).toContain('сделано 1');
+    });
 });

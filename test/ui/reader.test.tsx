@@ -149,6 +149,28 @@ describe('lesson reader', () => {
     expect(frame).toContain('long-theory/cheap-books.sql');
   });
 
+  it('pages a task too long for a short terminal with Space and b, the path kept whole',
+    async () => {
+      await openLongLesson(12, 60);
+      await screen.press('p', 'ПРАКТИКА');
+      let frame = await screen.press('j', 'условие: строки 1–');
+      expect(frame.split('\n').length).toBeLessThanOrEqual(11);
+      expect(frame).toContain('пробел b листать условие');
+      expect(frame).toContain('(what-is-null)');
+      expect(frame).toContain('Что означает NULL?');
+      expect(frame).toContain('long-theory/what-is-null.txt');
+
+      frame = await screen.press(' ', (f) => !f.includes('условие: строки 1–'));
+      expect(frame.split('\n').length).toBeLessThanOrEqual(11);
+      expect(frame).not.toContain('Что означает NULL?');
+      expect(frame).toContain('long-theory/what-is-null.txt');
+      frame = await screen.press('  ', 'b) Отсутствие значения');
+      expect(frame).toContain('(what-is-null)');
+      frame = await screen.press('bbb', 'Что означает NULL?');
+      // Another exercise starts at the top of its task.
+      frame = await screen.press('k', '(cheap-books)');
+    });
+
   it('shows the whole answer path on a narrow terminal: the folder once, then the file',
     async () => {
       await openLongLesson(30, 60);

@@ -1,15 +1,19 @@
 /**
  * The drill screen: one card at a time, the learner recalls, reveals (Space/Enter), grades
- * (1–4); every grade is saved before the next card. Ends with a summary frame, then exits
- * with `{ code }` for the command.
+ * (1–4); every grade is saved before the next card. A long back side scrolls within the
+ * terminal's height (card-layout.ts). Ends with a summary frame, then exits with `{ code }`
+ * for the command.
  */
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { DrillGrade } from '../../drill/scheduler.js';
-import type { Counts, DrillSession } from '../../drill/session.js';
+import type { DrillSession } from '../../drill/session.js';
 import { cardsWord, texts, when } from '../../drill/texts.js';
-import { CardView } from './CardView.js';
+import { scrollKey } from '../scroll.js';
 import { splitKeys } from '../typeahead.js';
+import { useTerminalSize, type Size } from '../use-terminal-size.js';
+import { cardLayout, headerLines } from './card-layout.js';
+import { LineList } from './LineList.js';
 import { Paragraph } from './Paragraph.js';
 
 const MAX_WIDTH = 100;
@@ -22,21 +26,11 @@ export interface DrillScreenProps {
   session: DrillSession;
   /** The clock, replaceable in tests. */
   now?: () => Date;
+  /** A fixed size instead of the terminal's (tests). */
+  size?: Partial<Size>;
 }
 
 type Ending = { kind: 'finished' } | { kind: 'quit' } | { kind: 'failed'; message: string };
-
-function Header({ counts }: { counts: Counts }) {
-  return (
-    <Text>
-      <Text bold>Повторение</Text>
-      <Text dimColor>  к повторению </Text><Text color="yellow">{counts.due}</Text>
-      <Text dimColor> · новых </Text><Text color="cyan">{counts.fresh}</Text>
-      <Text dimColor> · в изучении </Text><Text color="magenta">{counts.learning}</Text>
-      <Text dimColor> · сделано </Text><Text color="green">{counts.done}</Text>
-    </Text>
-  );
-}
 
 interface SummaryProps {
   ending: Ending;
@@ -79,24 +73,38 @@ interface ScreenState {
   ending: Ending | undefined;
   /** Esc was pressed: the key line says how to leave instead. */
   escaped?: boolean;
+  /** The first line of the back on screen. */
+  top: number;
 }
 
-export function DrillScreen({ session, now = () => new Date() }: DrillScreenProps) {
+export function DrillScreen({ session, now = () => new Date(), size }: DrillScreenProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
+  const terminal = useTerminalSize(size);
+  const width = Math.min(terminal.columns, MAX_WIDTH);
+  // One line less than the terminal: a full-height frame makes Ink clear the screen each time.
+  const height = Math.max(8, terminal.rows - 1);
   // Read and changed by the key handler at once, not through React state: keys can come
   // faster than frames, and a second "4" must not grade the next card before it is revealed.
-  const state = useRef<ScreenState>({ revealed: false,
+  const state = useRef<ScreenState>({ revealed: false, top: 0,
     ending: session.current() ? undefined : { kind: 'finished' } });
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   // What this render shows. The effect below must see this, not the ref: a key can change the
   // ref before an earlier render's effects have run, and exiting then would leave that
   // earlier frame on screen instead of the summary.
-  const { revealed, ending, escaped } = state.current;
+  const { ending } = state.current;
 
   useEffect(() => {
     if (ending) exit({ code: ending.kind === 'failed' ? 1 : 0 } satisfies DrillResult);
   }, [ending, exit]);
+
+  /** The card as it is now laid out: what the keys scroll and the frame shows. */
+  const layout = (current: ScreenState, moment: Date) => {
+    const card = session.current();
+    return card ? cardLayout({ counts: session.counts(), card, isNew: session.currentIsNew(),
+      revealed: current.revealed, escaped: current.escaped ?? false, top: current.top,
+      outcomes: current.revealed ? session.preview(moment) : undefined, now: moment, width,
+      height }) : undefined;
+  };
 
   const handle = (input: string, key: Key) => {
     const current = state.current;
@@ -121,13 +129,17 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
       try {
         session.grade(Number(input) as DrillGrade, now());
         current.revealed = false;
+        current.top = 0;
         if (!session.current()) current.ending = { kind: 'finished' };
       } catch (error) {
         current.ending = { kind: 'failed',
           message: error instanceof Error ? error.message : String(error) };
       }
     } else {
-      return ignore();
+      const shown = layout(current, now());
+      const top = shown && scrollKey(input, key, shown.top, shown.shown, shown.length);
+      if (top === undefined || !shown) return ignore();
+      current.top = top;
     }
     redraw();
   };
@@ -138,27 +150,22 @@ export function DrillScreen({ session, now = () => new Date() }: DrillScreenProp
     }
   });
 
-  const card = session.current();
   const moment = now();
-  const width = Math.min(stdout.columns || 80, MAX_WIDTH);
+  const shown = ending ? undefined : layout(state.current, moment);
 
-  return (
-    <Box flexDirection="column" width={width}>
-      <Header counts={session.counts()} />
-      <Text dimColor>{'─'.repeat(width)}</Text>
-      {ending || !card ? (
+  if (!shown) {
+    return (
+      <Box flexDirection="column" width={width}>
+        <LineList lines={headerLines(session.counts(), width)} />
+        <Text dimColor>{'─'.repeat(width)}</Text>
         <Summary ending={ending ?? { kind: 'finished' }} session={session} now={moment}
           width={width} />
-      ) : (
-        <Box flexDirection="column">
-          <CardView card={card} isNew={session.currentIsNew()} revealed={revealed}
-            outcomes={revealed ? session.preview(moment) : undefined} now={moment}
-            width={width} />
-          <Box marginTop={1}>
-            {escaped ? <Text>{texts.escape}</Text> : <Text dimColor>{texts.quit}</Text>}
-          </Box>
-        </Box>
-      )}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={width}>
+      <LineList lines={shown.lines} />
     </Box>
   );
 }

@@ -14,7 +14,8 @@ import { problemText, type OpenLesson, type Session } from '../session.js';
 import { fit } from '../text.js';
 import { fitLines } from './fit-lines.js';
 import { layoutPage, sectionAt } from './page.js';
-import { practiceLines, tocLines } from './panels.js';
+import { tocLines } from './panels.js';
+import { practicePanel, taskScrolls } from './practice.js';
 
 type Mode = 'page' | 'toc' | 'practice' | 'output' | 'confirm';
 
@@ -35,15 +36,21 @@ export interface ReaderProps {
   onOpen: (entry: LessonEntry) => void;
 }
 
-const keys: Record<Mode, string[]> = {
+const keys: Record<Mode | 'practiceTask', string[]> = {
   page: ['↑↓ пробел b листать', '[ ] раздел', 't оглавление', 'p практика', 'c проверить',
     'n следующий урок', 'q Esc карта'],
   toc: ['↑↓ выбрать', 'Enter перейти', 'Esc к тексту'],
   practice: ['↑↓ выбрать', 'c проверить', 'a проверить все', 'h подсказка', 's решение',
     'Esc к тексту'],
+  // The practice when the chosen task is longer than its window.
+  practiceTask: ['↑↓ выбрать', 'пробел b листать условие', 'c проверить', 'a проверить все',
+    'h подсказка', 's решение', 'Esc к тексту'],
   output: ['↑↓ пробел листать', 'h подсказка', 'c проверить снова', 'Esc закрыть'],
   confirm: ['д или y — показать решение', 'любая другая клавиша — отмена'],
 };
+
+const CONFIRM = 'Упражнение ещё не решено. Показать решение? Это отметится в прогрессе ' +
+  '(как dbcourse solution --give-up). Попробуйте сначала подсказку: h.';
 
 export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: ReaderProps) {
   const { lesson } = open;
@@ -52,7 +59,8 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
   const [mode, setMode] = useState<Mode>('page');
   const [scrolledTo, setTop] = useState(0);
   const [tocCursor, setTocCursor] = useState(0);
-  const [exercise, setExercise] = useState(0);
+  const [exercise, choose] = useState(0);
+  const [taskTop, setTaskTop] = useState(0);
   const [output, setOutput] = useState<Output>();
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState<string>();
@@ -60,7 +68,15 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
   const page = useMemo(() => layoutPage(session.sections(open, width), width),
     [session, open, width, version]);
   const practice = useMemo(() => session.practice(lesson), [session, lesson, version]);
-  const viewHeight = bodyHeight(height, keys[mode], width);
+  const confirmText = wrapText(CONFIRM, width).map((line) => style.warn(line));
+  const panelAt = (rows: number) => practicePanel(practice, exercise, screen,
+    mode === 'confirm' ? rows - confirmText.length - 1 : rows, session.ctx.workspace, taskTop);
+  // The practice's key help grows by the task's paging keys when the task needs them.
+  const paging = mode === 'practice' &&
+    taskScrolls(panelAt(bodyHeight(height, keys.practice, width)));
+  const modeKeys = paging ? keys.practiceTask : keys[mode];
+  const viewHeight = bodyHeight(height, modeKeys, width);
+  const panel = panelAt(viewHeight);
   const lastTop = Math.max(0, page.lines.length - viewHeight);
   // A wider terminal makes the page shorter: the place stays within it.
   const top = Math.min(scrolledTo, lastTop);
@@ -155,11 +171,21 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
     return undefined;
   };
 
+  const select = (index: number) => {
+    choose(index);
+    setTaskTop(0);
+  };
+
   const onPractice = (typed: string, key: Key) => {
     const { input, count } = repeated(typed);
-    if (key.upArrow || input === 'k') return setExercise(Math.max(0, exercise - count));
+    if (key.upArrow || input === 'k') return select(Math.max(0, exercise - count));
     if (key.downArrow || input === 'j') {
-      return setExercise(Math.min(practice.length - 1, exercise + count));
+      return select(Math.min(practice.length - 1, exercise + count));
+    }
+    // ↑↓ choose the exercise here: the task pages with Space and b (PgDn, PgUp).
+    if (key.pageDown || key.pageUp || input === ' ' || input === 'b') {
+      const scrolled = scrollKey(typed, key, panel.taskTop, panel.taskShown, panel.taskLength);
+      return scrolled === undefined ? undefined : setTaskTop(scrolled);
     }
     if (input === 'c' || key.return) return check(exercise, 'practice');
     if (input === 'a') return check(undefined, 'practice');
@@ -213,27 +239,20 @@ export function ReaderScreen({ session, open, screen, height, onBack, onOpen }: 
       body = tocLines(page.toc, tocCursor, current, screen, viewHeight);
       break;
     case 'practice':
-      body = practiceLines(practice, exercise, screen, viewHeight, session.ctx.workspace);
+      body = panel.lines;
       break;
     case 'output':
       body = output ? output.lines.slice(output.top, output.top + viewHeight) : [];
       break;
     case 'confirm':
-      body = [
-        ...wrapText('Упражнение ещё не решено. Показать решение? Это отметится в прогрессе ' +
-          '(как dbcourse solution --give-up). Попробуйте сначала подсказку: h.', width)
-          .map((line) => style.warn(line)),
-        '',
-        ...practiceLines(practice, exercise, screen, viewHeight - 4,
-          session.ctx.workspace),
-      ];
+      body = [...confirmText, '', ...panel.lines];
       break;
     default:
       body = page.lines.slice(top, top + viewHeight);
   }
 
   return (
-    <Frame header={header} body={body} status={busy ?? status} keys={keys[mode]}
+    <Frame header={header} body={body} status={busy ?? status} keys={modeKeys}
       height={height} width={width} style={style} />
   );
 }
