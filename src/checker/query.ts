@@ -97,6 +97,20 @@ export async function judgeQuery(engine: Engine, exercise: QueryExercise,
  */
 export async function resultFeedback(engine: Engine, rules: CompareOptions, answer: string,
   reference: string, own?: ExerciseDataset): Promise<QueryFeedback> {
+  const pending: Promise<QueryOutcome>[] = [];
+  try {
+    return await feedbackOnDatasets(engine, rules, answer, reference, own, pending);
+  } finally {
+    // A verdict can come before the learner's queries queued on the other datasets have run.
+    // The caller closes the engine next: a query still on its way would then fail on a closed
+    // connection (MySQL) and, awaited by nobody, end the process.
+    await Promise.allSettled(pending);
+  }
+}
+
+async function feedbackOnDatasets(engine: Engine, rules: CompareOptions, answer: string,
+  reference: string, own: ExerciseDataset | undefined, pending: Promise<QueryOutcome>[]):
+  Promise<QueryFeedback> {
   // A dataset that only stores the same rows in another order tells nothing without an order.
   // The exercise's own dataset, if it has one, comes last.
   const datasets = [...engine.datasets.filter((d) => !d.sameRowsAs || rules.orderBy),
@@ -105,6 +119,7 @@ export async function resultFeedback(engine: Engine, rules: CompareOptions, answ
   // queued at once, so the sandbox thread works through them while this one runs references.
   const [visible, ...hidden] = datasets;
   const first = engine.query(visible.name, answer);
+  pending.push(first);
   let rest: Promise<QueryOutcome>[] = [];
   const expectedOn = new Map<string, QueryOutcome>();
   let mostRows = 0;
@@ -129,7 +144,10 @@ export async function resultFeedback(engine: Engine, rules: CompareOptions, answ
     const difference = withMissingComma(compareResults(learner.result, expected.result, rules),
       answer, learner.result.columns, expected.result.columns);
     if (!difference) {
-      if (i === 0) rest = hidden.map((d) => engine.query(d.name, answer));
+      if (i === 0) {
+        rest = hidden.map((d) => engine.query(d.name, answer));
+        pending.push(...rest);
+      }
       continue;
     }
 

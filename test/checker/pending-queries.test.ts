@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { resultFeedback } from '../../src/checker/query.js';
+import type { Engine, QueryOutcome } from '../../src/engines/engine.js';
+
+const rows = (n: number): QueryOutcome =>
+  ({ ok: true, result: { columns: ['id'], rows: [[n]] } });
+
+describe('resultFeedback', () => {
+  it('returns only after every queued learner query has settled', async () => {
+    let slowSettled = false;
+    const engine = {
+      datasets: [{ name: 'base', property: '' }, { name: 'ties', property: 'ties' },
+        { name: 'nulls', property: 'nulls' }],
+      query: async (dataset: string, _sql: string, options?: { trusted?: boolean }) => {
+        if (options?.trusted || dataset === 'base') return rows(1);
+        if (dataset === 'ties') return rows(2);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        slowSettled = true;
+        return rows(1);
+      },
+      readsTables: async () => true,
+    } as unknown as Engine;
+
+    const feedback = await resultFeedback(engine, {}, 'SELECT id FROM books',
+      'SELECT id FROM books');
+    expect(feedback).toMatchObject({ kind: 'hidden-dataset', property: 'ties' });
+    expect(slowSettled).toBe(true);
+  });
+});
