@@ -41,8 +41,8 @@ function build(source: FixtureSource, dataset: string, target: string): void {
 }
 
 /**
- * The base data with every table's rows stored in reverse order, and ids that are no longer
- * the rowid: an answer whose order relies on how the engine happens to scan (a tie left
+ * A dataset's data (base's, or ties') with every table's rows stored in reverse order, and
+ * ids that are no longer the rowid: an answer whose order relies on how the engine happens to scan (a tie left
  * without a rule, GROUP BY without ORDER BY) comes out differently here.
  */
 const SHUFFLED: DatasetInfo = {
@@ -51,7 +51,18 @@ const SHUFFLED: DatasetInfo = {
   sameRowsAs: 'base',
 };
 
-function buildShuffled(source: FixtureSource, basePath: string, target: string): void {
+/**
+ * The same for the dataset of equal values: rows that tie on the sort key come out in
+ * another order here, so an ORDER BY without its tie-break (ORDER BY price, not price, id)
+ * shows, where the shared datasets keep tied rows in key order and hide it.
+ */
+const TIES_SHUFFLED: DatasetInfo = {
+  name: 'ties-shuffled',
+  property: 'равные значения, строки хранятся в другом порядке',
+  sameRowsAs: 'ties',
+};
+
+function buildShuffled(source: FixtureSource, from: string, target: string): void {
   const require = createRequire(import.meta.url);
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const temporary = `${target}.${process.pid}.tmp`;
@@ -65,7 +76,7 @@ function buildShuffled(source: FixtureSource, basePath: string, target: string):
   try {
     db.exec(schema);
     db.pragma('foreign_keys = OFF');
-    db.prepare('ATTACH DATABASE ? AS src').run(basePath);
+    db.prepare('ATTACH DATABASE ? AS src').run(from);
     const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'")
       .pluck().all() as string[];
     db.transaction(() => {
@@ -87,28 +98,32 @@ function buildShuffled(source: FixtureSource, basePath: string, target: string):
  * An exercise's own dataset: a copy of the visible one after the exercise's changes, built
  * once next to the shared datasets.
  */
-export function buildExerciseDataset(base: BuiltDataset, name: string, changes: string):
-  string {
-  const target = join(dirname(base.path), `${name}.db`);
+/**
+ * An exercise's own dataset: the visible one after the exercise's changes, its rows stored in
+ * reverse order like the shuffled datasets, so that it tells a missing tie-break too.
+ */
+export function buildExerciseDataset(source: FixtureSource, base: BuiltDataset, name: string,
+  changes: string): string {
+  // ".rev": built in reverse order; files of older builds (in key order) are not reused.
+  const target = join(dirname(base.path), `${name}.rev.db`);
   if (existsSync(target)) return target;
 
   const require = createRequire(import.meta.url);
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-  const temporary = `${target}.${process.pid}.tmp`;
-  copyFileSync(base.path, temporary);
-  const db = new Database(temporary);
+  const changed = `${target}.${process.pid}.changed.tmp`;
+  copyFileSync(base.path, changed);
   try {
-    db.pragma('foreign_keys = ON');
-    db.exec(changes);
-  } catch (error) {
-    db.close();
-    rmSync(temporary, { force: true });
-    throw error;
+    const db = new Database(changed);
+    try {
+      db.pragma('foreign_keys = ON');
+      db.exec(changes);
+    } finally {
+      db.close();
+    }
+    buildShuffled(source, changed, target);
+  } finally {
+    rmSync(changed, { force: true });
   }
-  db.close();
-  // Read-only on disk too: nothing a check runs may write a dataset.
-  chmodSync(temporary, 0o444);
-  renameSync(temporary, target);
   return target;
 }
 
@@ -122,7 +137,12 @@ export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDa
     return { ...dataset, path };
   });
 
-  const shuffled = join(folder, `${SHUFFLED.name}.db`);
-  if (!existsSync(shuffled)) buildShuffled(source, built[0].path, shuffled);
-  return [...built, { ...SHUFFLED, path: shuffled }];
+  const shuffled = [SHUFFLED, TIES_SHUFFLED].flatMap((info) => {
+    const from = built.find((d) => d.name === info.sameRowsAs);
+    if (!from) return [];
+    const path = join(folder, `${info.name}.db`);
+    if (!existsSync(path)) buildShuffled(source, from.path, path);
+    return [{ ...info, path }];
+  });
+  return [...built, ...shuffled];
 }

@@ -136,7 +136,8 @@ export class SqliteEngine implements Engine {
     const name = exerciseDatasetName(spec.changes);
     if (!this.extra.has(name)) {
       this.extra.set(name, { name, property: spec.property,
-        path: buildExerciseDataset(this.datasets[0], name, spec.changes) });
+        path: buildExerciseDataset(this.options.fixtures, this.datasets[0], name,
+          spec.changes) });
     }
     return { name, property: spec.property };
   }
