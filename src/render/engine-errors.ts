@@ -39,6 +39,10 @@ type Explain = (m: RegExpExecArray, sql?: string) => string;
 
 const explanations: [RegExp, Explain][] = [
   // SQLite
+  [/SQLITE_NOTADB|SQLITE_CORRUPT|file is not a database|disk image is malformed/, () =>
+    'Учебная база в кэше dbcourse повреждена. Удалите папку sqlite в кэше (обычно ' +
+    '~/.cache/dbcourse/sqlite) и повторите команду: dbcourse соберёт базу заново; ответы и ' +
+    'прогресс это не затронет.'],
   [/^near "(all|any|some)": syntax error/i, (m) => `В SQLite нет ${m[1].toUpperCase()} перед ` +
     'подзапросом: перепишите через NOT EXISTS или сравнение с MIN/MAX (как в уроке); в MySQL ' +
     'так писать можно.'],
@@ -131,7 +135,7 @@ const explanations: [RegExp, Explain][] = [
 /** `sql`: the statement that failed, when known (to point at a syntax error). */
 export function explainEngineError(message: string, sql?: string): string {
   // The server's names of dbcourse's own databases mean nothing to a learner.
-  const plain = message.replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '')
+  const plain = String(message ?? '').replace(/dbcourse_ds_[0-9a-f]+_(\w+)\./g, '')
     .replace(/`?dbcourse_scratch_\d+(?:_[0-9a-f]+)+`?\./g, '');
   for (const [pattern, explain] of explanations) {
     const match = pattern.exec(plain);

@@ -3,7 +3,8 @@
  * directory and reused while the fixture files stay the same.
  */
 import {
-  chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync,
+  chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync,
+  renameSync, rmSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -106,7 +107,7 @@ export function buildExerciseDataset(source: FixtureSource, base: BuiltDataset, 
   changes: string): string {
   // ".rev": built in reverse order; files of older builds (in key order) are not reused.
   const target = join(dirname(base.path), `${name}.rev.db`);
-  if (existsSync(target)) return target;
+  if (usable(target)) return target;
 
   const require = createRequire(import.meta.url);
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
@@ -127,13 +128,38 @@ export function buildExerciseDataset(source: FixtureSource, base: BuiltDataset, 
   return target;
 }
 
+const HEADER = 'SQLite format 3\0';
+
+/**
+ * Whether a cached dataset file is there and starts as an SQLite database does; one that does
+ * not (cut short, overwritten) is removed, to be built again.
+ */
+function usable(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const head = Buffer.alloc(HEADER.length);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Unreadable: treated as damaged below.
+  }
+  if (head.toString('latin1') === HEADER) return true;
+  chmodSync(path, 0o644);
+  rmSync(path, { force: true });
+  return false;
+}
+
 export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDataset[] {
   const folder = join(cacheRoot, 'sqlite', fixtureStamp(source, 'sqlite'));
   mkdirSync(folder, { recursive: true });
 
   const built = readManifest(source).map((dataset) => {
     const path = join(folder, `${dataset.name}.db`);
-    if (!existsSync(path)) build(source, dataset.name, path);
+    if (!usable(path)) build(source, dataset.name, path);
     return { ...dataset, path };
   });
 
@@ -141,7 +167,7 @@ export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDa
     const from = built.find((d) => d.name === info.sameRowsAs);
     if (!from) return [];
     const path = join(folder, `${info.name}.db`);
-    if (!existsSync(path)) buildShuffled(source, from.path, path);
+    if (!usable(path)) buildShuffled(source, from.path, path);
     return [{ ...info, path }];
   });
   return [...built, ...shuffled];

@@ -51,7 +51,9 @@ function startThread(settings: HostSettings, events: HostEvents): SandboxHost {
     worker = new Thread(script, { workerData: settings });
   }
   worker.on('message', (reply: unknown) => events.reply(reply));
-  worker.on('error', (error) => events.failure(error.message));
+  // An SQLite error thrown in the thread arrives as a plain object with only its code.
+  worker.on('error', (error: { message?: string; code?: string }) =>
+    events.failure(error?.message ?? error?.code ?? String(error)));
   // Never holds the process: a request in flight has its own timer that does.
   worker.unref();
   return {
