@@ -5,6 +5,9 @@
 import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 
+const SETUP_ADMIN = 'mysql://root@127.0.0.1:3306';
+const SETUP_USER = 'dbcourse';
+
 const titles: Record<string, string> = {
   'Usage:': 'Использование:',
   'Options:': 'Параметры:',
@@ -200,12 +203,13 @@ export function buildProgram(version: string, out: (text: string) => void, helpW
 
   db.command('setup')
     .description('подготовить сервер MySQL/MariaDB: отдельный пользователь и учебные базы')
-    .option('--admin-url <адрес>', 'администратор сервера, только на время настройки',
-      'mysql://root@127.0.0.1:3306')
-    .option('--user <имя>', 'пользователь курса', 'dbcourse')
-    .action((options: { adminUrl: string; user: string }) =>
+    // Defaults said in the description: commander would add "(default: ...)" in English.
+    .option('--admin-url <адрес>', 'администратор сервера, только на время настройки ' +
+      `(по умолчанию ${SETUP_ADMIN})`)
+    .option('--user <имя>', `пользователь курса (по умолчанию ${SETUP_USER})`)
+    .action((options: { adminUrl?: string; user?: string }) =>
       on(async (ctx) => (await import('./commands/db.js'))
-        .setup(ctx, options.adminUrl, options.user)));
+        .setup(ctx, options.adminUrl ?? SETUP_ADMIN, options.user ?? SETUP_USER)));
 
   program
     .command('progress')
