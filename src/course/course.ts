@@ -134,7 +134,11 @@ export class Course {
     const hint = chapter
       ? `В главе ${chapter.number} уроки с ${chapter.number}-1 по ` +
         `${chapter.number}-${chapter.topics.reduce((n, t) => n + t.lessons.length, 0)}.`
-      : `В курсе ${this.chapters.length} ${pluralChapters(this.chapters.length)}.`;
+      : chaptersToCome(this.chapters.map((c) => c.number)).includes(position.chapter)
+        ? `Глава ${position.chapter} ещё готовится; сейчас в курсе главы ` +
+          `${this.chapters.map((c) => c.number).join(', ')}.`
+        : `В курсе ${this.chapters.length} ${pluralChapters(this.chapters.length)}: ` +
+          `${this.chapters.map((c) => c.number).join(', ')}.`;
     throw new UsageError(`Урока ${shortLessonId(position)} нет. ${hint} Все уроки: dbcourse list`);
   }
 
@@ -170,4 +174,11 @@ async function readMeta(file: string, cacheRoot: string | undefined) {
     const { parseMeta } = await import('./parse.js');
     return parseMeta(file, source);
   });
+}
+
+/** Chapter numbers missing between 1 and the last chapter there is: chapters still to come. */
+export function chaptersToCome(numbers: number[]): number[] {
+  const present = new Set(numbers);
+  const last = Math.max(0, ...numbers);
+  return Array.from({ length: last }, (_, i) => i + 1).filter((n) => !present.has(n));
 }

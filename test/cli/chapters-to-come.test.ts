@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chaptersToCome } from '../../src/cli/commands/list.js';
+import { chaptersToCome } from '../../src/course/course.js';
 
 describe('chapters still to come', () => {
   it('are the numbers missing below the last chapter there is', () => {

@@ -1,3 +1,4 @@
+import { chaptersToCome } from '../../course/course.js';
 import { bar, stateMark } from '../../render/screen.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
@@ -75,13 +76,6 @@ function listText(ctx: Context, overview: CourseOverview): string {
         'любой урок: dbcourse show <урок>'
       : 'Все уроки пройдены.'),
   ].join('\n');
-}
-
-/** Chapter numbers missing between 1 and the last chapter there is: chapters still to come. */
-export function chaptersToCome(numbers: number[]): number[] {
-  const present = new Set(numbers);
-  const last = Math.max(0, ...numbers);
-  return Array.from({ length: last }, (_, i) => i + 1).filter((n) => !present.has(n));
 }
 
 /** 5, 6 и 8 */
