@@ -78,15 +78,20 @@ export function ensureAnswerFiles(workspace: string, entry: LessonEntry, lessonK
   });
 }
 
+/** A folder (or a device...) where the answer file should be is said, with what to do. */
+export function assertRegularFile(path: string, isFile: boolean): void {
+  if (!isFile) {
+    throw new UserError(`На месте файла ответа ${path} — папка или другой не обычный файл. ` +
+      'Переименуйте или уберите её: dbcourse создаст файл ответа заново.');
+  }
+}
+
 /** The answer file's text; a huge or binary file is refused before anything runs. */
 export function readAnswer(path: string): string | undefined {
   if (!existsSync(path)) return undefined;
 
   const stat = statSync(path);
-  if (!stat.isFile()) {
-    throw new UserError(`На месте файла ответа ${path} — папка или другой не обычный файл. ` +
-      'Переименуйте или уберите её: dbcourse создаст файл ответа заново.');
-  }
+  assertRegularFile(path, stat.isFile());
   const size = stat.size;
   if (size > MAX_ANSWER_BYTES) {
     throw new UserError(`Файл ответа ${path} слишком большой (${Math.round(size / 1024)} КБ): ` +

@@ -1,5 +1,5 @@
 // `dbcourse edit`: the answer file in the learner's editor, here a script that records its call.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { learnerEnv, root, spawnCli, tempDir } from '../helpers.js';
@@ -79,6 +79,16 @@ describe('dbcourse edit', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('завершился с ошибкой (код 3)');
     expect(failed.stderr).toContain(answer(env));
+  });
+
+  it('opens no editor on a folder where the answer file should be, and says what to do', () => {
+    const editor = fakeEditor();
+    const env = learnerEnv({ EDITOR: editor.command });
+    mkdirSync(answer(env), { recursive: true });
+    const run = spawnCli(['edit', '1-1', 'cheap-books'], env);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('папка или другой не обычный файл');
+    expect(existsSync(editor.log)).toBe(false);
   });
 
   it('refuses an exercise the lesson does not have', () => {

@@ -3,7 +3,8 @@
  * editor, creating it with the task as a comment first if it is missing.
  */
 import { openInEditor, type EditorOutcome } from '../editor.js';
-import { ensureAnswerFiles } from '../../workspace/answers.js';
+import { statSync } from 'node:fs';
+import { assertRegularFile, ensureAnswerFiles } from '../../workspace/answers.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK, UserError } from '../errors.js';
 
@@ -33,6 +34,7 @@ export async function edit(ctx: Context, lessonId: string, exerciseId: string): 
   const { exercise } = ctx.exercise(lesson, exerciseId);
   const [file] = ensureAnswerFiles(ctx.workspace, lesson.entry, lesson.meta.key, [exercise]);
   if (file.created) ctx.print(`Создан файл ответа с заданием в комментарии: ${file.path}`);
+  assertRegularFile(file.path, statSync(file.path).isFile());
 
   const outcome = await openInEditor(file.path, ctx.io.env);
   if (outcome.kind !== 'closed') throw new UserError(problem(outcome, file.path), EXIT_FAILED);
