@@ -21,6 +21,36 @@ const MYSQL_HEADS = new Set(['select', 'with', 'insert', 'update', 'delete', 're
   'rename', 'truncate', 'start', 'begin', 'commit', 'rollback', 'savepoint', 'release',
   'analyze', 'set']);
 
+/** MySQL statements the console knows and refuses (anything else first is a typo). */
+const MYSQL_REFUSED_HEADS = new Set(['grant', 'revoke', 'load', 'lock', 'unlock', 'flush',
+  'kill', 'install', 'uninstall', 'shutdown', 'restart', 'handler', 'call', 'do', 'prepare',
+  'execute', 'deallocate', 'change', 'reset', 'purge', 'optimize', 'repair', 'check',
+  'checksum', 'cache', 'xa', 'signal', 'resignal', 'get', 'help', 'binlog', 'import',
+  'clone', 'backup', 'stop', 'use']);
+
+/** The allowed statement head a typo most likely meant: at most two letters off. */
+function closestHead(word: string): string | undefined {
+  let best: { head: string; distance: number } | undefined;
+  for (const head of MYSQL_HEADS) {
+    if (!/^[a-z]+$/.test(head)) continue;
+    const d = editDistance(word, head);
+    if (d <= 2 && (!best || d < best.distance)) best = { head, distance: d };
+  }
+  return best?.head;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
 const ONLY_HERE = 'Консоль работает только со своей копией учебной базы магазина; другие ' +
   'базы, в том числе наборы данных для проверки, ей недоступны.';
 
@@ -47,9 +77,14 @@ function mysqlRefusal(head: string, words: string, raw: string): string | undefi
     return MYSQL_SET;
   }
   if (!MYSQL_HEADS.has(head)) {
-    return `Оператор ${head.toUpperCase()} в консоли на MySQL недоступен. Здесь выполняются ` +
-      'запросы, изменения данных, CREATE/ALTER/DROP таблиц и индексов, транзакции, ' +
-      'EXPLAIN, SHOW и DESCRIBE.';
+    const allowed = 'Здесь выполняются запросы, изменения данных, CREATE/ALTER/DROP таблиц и ' +
+      'индексов, транзакции, EXPLAIN, SHOW и DESCRIBE.';
+    if (MYSQL_REFUSED_HEADS.has(head)) {
+      return `Оператор ${head.toUpperCase()} в консоли на MySQL недоступен. ${allowed}`;
+    }
+    const near = closestHead(head);
+    return `«${head.toUpperCase()}» — не начало оператора MySQL` +
+      (near ? `: похоже на опечатку, может быть, ${near.toUpperCase()}?` : '.') + ` ${allowed}`;
   }
   if (/\b(into\s+(outfile|dumpfile))\b|\bload\s+data\b/i.test(words)) {
     return 'Чтение и запись файлов сервера (INTO OUTFILE, LOAD DATA) в консоли недоступны: ' +

@@ -71,6 +71,13 @@ describe('the console pre-screen', () => {
     expect(consoleRefusal('SHOW CREATE TABLE books', 'mysql')).toBeUndefined();
   });
 
+  it('calls a misspelt first word a typo, not a forbidden statement', () => {
+    expect(consoleRefusal('SELEC 1', 'mysql')).toMatch(/опечатку, может быть, SELECT\?/);
+    expect(consoleRefusal('SELEC 1', 'mysql')).not.toMatch(/недоступен/);
+    expect(consoleRefusal('FROBNICATE books', 'mysql')).toMatch(/не начало оператора MySQL\./);
+    expect(consoleRefusal('GRANT ALL ON *.* TO x', 'mysql')).toMatch(/GRANT .*недоступен/);
+  });
+
   it('sees names that a quoted alias or a backslash would hide, and keeps settings pinned', () => {
     expect(consoleRefusal("SELECT id AS `a'`, name FROM dbcourse_ds_1_nulls.genres", 'mysql'))
       .toMatch(/наборы данных для проверки/);
