@@ -38,6 +38,12 @@ describe('help and usage errors', () => {
     expect(badId.code).toBe(2);
     expect(badId.stderr).toContain('Урока 9-9 нет');
     expect(badId.stderr).not.toMatch(/at .*\.ts:\d+/);
+
+    // Said before anything of the lesson is printed.
+    const engine = await runCli(['--engine', 'nonsense', 'check', '1-1'], learnerEnv());
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain('нет такой СУБД');
+    expect(engine.stdout).toBe('');
   });
 });
 

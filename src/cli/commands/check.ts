@@ -7,6 +7,8 @@ import { EXIT_FAILED, EXIT_OK } from '../errors.js';
 
 export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   json = false): Promise<number> {
+  // A wrong --engine or DBCOURSE_ENGINE is said before anything of the lesson is printed.
+  ctx.engineChoice();
   const lesson = await ctx.lesson(lessonId);
   const { meta, entry } = lesson;
   const { style } = ctx.screen;
