@@ -101,7 +101,7 @@ export async function checkExercises(ctx: Context, lesson: Lesson,
 
 /** What the check means for the lesson: passed, or how many are left. */
 export function checkSummary(ctx: Context, lesson: Lesson, single: boolean, failedNow: number,
-  screen: Screen = ctx.screen): string {
+  screen: Screen = ctx.screen, failedIds: string[] = []): string {
   const { style } = screen;
   const short = lesson.entry.short;
   const exercises = ctx.requiredExercises(lesson);
@@ -123,6 +123,12 @@ export function checkSummary(ctx: Context, lesson: Lesson, single: boolean, fail
 
   const lines = wrapText(`Решено ${exercises.length - left.length} из ${exercises.length}. ` +
     `Осталось: ${left.map((e) => e.id).join(', ')}.`, screen.width);
+  // Solved before and failing now: progress keeps them solved, the learner should know.
+  const regressed = failedIds.filter((id) => progress.exercises[id]?.passed);
+  if (regressed.length > 0) {
+    lines.push(...wrapText(`Решены раньше, но сейчас не зачтены: ${regressed.join(', ')} — ` +
+      'изменились ответы в файлах или СУБД, на которой они проверяются.', screen.width));
+  }
   if (!single) lines.push(style.dim(`Подсказка: dbcourse hint ${short} <упражнение>`));
   return lines.join('\n');
 }

@@ -110,6 +110,17 @@ describe('reading and answering a lesson', () => {
     expect(run.stdout).not.toContain('Дешёвые книги');
   });
 
+  it('names an exercise solved before that fails now, while others are left', async () => {
+    const env = learnerEnv();
+    await runCli(['show', '1-1'], env);
+    answer(env, 'what-is-null', 'b');
+    expect((await runCli(['check', '1-1', '3'], env)).code).toBe(0);
+    writeFileSync(join(env.DBCOURSE_WORKSPACE, 'two-queries', 'what-is-null.txt'), 'c\n');
+    const run = await runCli(['check', '1-1'], env, { columns: 200 });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Решены раньше, но сейчас не зачтены: what-is-null');
+  });
+
   it('numbers a new answer file as in the lesson when one exercise is checked', async () => {
     const env = learnerEnv();
     await runCli(['check', '1-1', '3'], env);

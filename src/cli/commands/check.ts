@@ -36,7 +36,8 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
       (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${file.path}`)));
   }
 
-  say('\n' + checkSummary(ctx, lesson, exerciseId !== undefined, failed));
+  say('\n' + checkSummary(ctx, lesson, exerciseId !== undefined, failed, ctx.screen,
+    results.filter((r) => !r.verdict.passed).map((r) => r.exercise.id)));
   if (json) {
     ctx.print(JSON.stringify({
       lesson: entry.id,
