@@ -3,6 +3,7 @@
  * exercise ids so that renamed or re-ordered lessons keep it. Every change is written at once,
  * atomically, so a killed process loses nothing that was already reported.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRecord, readState, writeState, type StateFileSpec } from '../util/state-file.js';
 
@@ -40,6 +41,44 @@ function looksValid(data: unknown): data is ProgressData {
     Object.values(lesson.exercises).every((e) => isRecord(e) && typeof e.passed === 'boolean'));
 }
 
+const count = (value: unknown): number =>
+  (Number.isInteger(value) && (value as number) >= 0 ? value as number : 0);
+
+/**
+ * What can be kept of a damaged progress file: every exercise entry that still says whether
+ * it was passed; `dropped` counts the rest. Undefined when nothing of the shape is left.
+ */
+export function salvageProgress(data: unknown, now: Date):
+  { data: ProgressData; dropped: number } | undefined {
+  if (!isRecord(data) || !isRecord(data.lessons)) return undefined;
+  const lessons: Record<string, LessonProgress> = {};
+  let dropped = 0;
+
+  for (const [key, lesson] of Object.entries(data.lessons)) {
+    if (!isRecord(lesson) || !isRecord(lesson.exercises)) {
+      dropped += 1;
+      continue;
+    }
+    const exercises: Record<string, ExerciseProgress> = {};
+    for (const [id, e] of Object.entries(lesson.exercises)) {
+      if (!isRecord(e) || typeof e.passed !== 'boolean') {
+        dropped += 1;
+        continue;
+      }
+      exercises[id] = { passed: e.passed, attempts: count(e.attempts),
+        hintsShown: count(e.hintsShown),
+        ...(typeof e.passedAt === 'string' ? { passedAt: e.passedAt } : {}),
+        ...(e.gaveUp === true ? { gaveUp: true } : {}) };
+    }
+    lessons[key] = { exercises,
+      ...(typeof lesson.openedAt === 'string' ? { openedAt: lesson.openedAt } : {}) };
+  }
+
+  return { data: { format: PROGRESS_FORMAT, lessons,
+    createdAt: typeof data.createdAt === 'string' ? data.createdAt : now.toISOString() },
+  dropped };
+}
+
 function ensureLesson(data: ProgressData, key: string): LessonProgress {
   data.lessons[key] ??= { exercises: {} };
   return data.lessons[key];
@@ -58,6 +97,14 @@ function progressFile(dir: string): StateFileSpec<ProgressData> {
 }
 
 type Change = (data: ProgressData) => void;
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 export class ProgressStore {
   readonly path: string;
@@ -78,6 +125,16 @@ export class ProgressStore {
     const read = readState(progressFile(dir), now);
 
     if (read.kind === 'read') return new ProgressStore(dir, read.data, false);
+    const kept = read.kind === 'damaged' ? salvageProgress(readJson(read.backup), now) : undefined;
+    if (read.kind === 'damaged' && kept && Object.keys(kept.data.lessons).length > 0) {
+      warn({ message: `В файле прогресса ${join(dir, 'progress.json')} повреждены записи ` +
+        `(${kept.dropped}): они пропущены, остальной прогресс сохранён. Исходный файл — ` +
+        `${read.backup}.` });
+      const store = new ProgressStore(dir, kept.data, false);
+      // Written back at once, so that the file reads cleanly from now on.
+      store.change(() => undefined);
+      return store;
+    }
     if (read.kind === 'damaged') {
       warn({ message: `Файл прогресса ${join(dir, 'progress.json')} повреждён и не читается. ` +
         `Он сохранён как ${read.backup}, прогресс начат заново. Если файл можно починить ` +

@@ -60,6 +60,28 @@ describe('progress store', () => {
     expect(warnings[0]).toContain(backup!);
   });
 
+  it('keeps what it can of a file with a damaged entry, says so, and keeps the original', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify({ format: 1,
+      createdAt: '2026-01-01T00:00:00.000Z', lessons: {
+        a: { exercises: { x: { passed: true, attempts: 2, hintsShown: 1 },
+          y: { passed: 'yes', attempts: -1 } } },
+        b: { exercises: { z: { passed: false, attempts: -3, hintsShown: 0 } } },
+      } }));
+    const warnings: string[] = [];
+    const store = ProgressStore.open(dir, (w) => warnings.push(w.message));
+
+    expect(store.isNew).toBe(false);
+    expect(store.exercise('a', 'x')).toMatchObject({ passed: true, attempts: 2 });
+    expect(store.exercise('a', 'y').passed).toBe(false);
+    expect(store.exercise('b', 'z').attempts).toBe(0);
+    expect(warnings[0]).toContain('повреждены записи (1)');
+    const backup = readdirSync(dir).find((f) => f.startsWith('progress.json.damaged-'));
+    expect(readFileSync(join(dir, backup!), 'utf8')).toContain('"yes"');
+    // Written back clean: the next opening has nothing to say.
+    expect(ProgressStore.open(dir, noWarnings).exercise('a', 'x').passed).toBe(true);
+  });
+
   it('refuses a file from a newer dbcourse without touching it, and keeps a copy', () => {
     const dir = tempDir();
     const newer = JSON.stringify({ format: 99, lessons: {} });
