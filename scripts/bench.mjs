@@ -134,11 +134,13 @@ try {
   const cases = [
     { name: 'dbcourse --help', args: [bin, '--help'], target: 1.3 },
     { name: 'dbcourse show 2-4', args: [bin, 'show', '2-4'], target: 2.5 },
-    { name: 'dbcourse check 2-4 (correct, one answer edited)', args: [bin, 'check', '2-4'],
-      target: 2, before: editOneAnswer },
+    // In this order: each round forgets every verdict first (the MySQL case below does too),
+    // so the re-check and the edited check find all the others remembered.
     { name: 'dbcourse check 2-4 (correct, all answers new)', args: [bin, 'check', '2-4'],
       target: 2, before: forgetVerdicts },
     { name: 'dbcourse check 2-4 (correct, re-check)', args: [bin, 'check', '2-4'], target: 2 },
+    { name: 'dbcourse check 2-4 (correct, one answer edited)', args: [bin, 'check', '2-4'],
+      target: 2, before: editOneAnswer },
   ];
 
   // MySQL: a server prepared by `db setup` (admin from BENCH_MYSQL_ADMIN_URL, or local root).
