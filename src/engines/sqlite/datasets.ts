@@ -42,8 +42,8 @@ function build(source: FixtureSource, dataset: string, target: string): void {
 }
 
 /**
- * A dataset's data (base's, or ties') with every table's rows stored in reverse order, and
- * ids that are no longer the rowid: an answer whose order relies on how the engine happens to scan (a tie left
+ * The base data with every table's rows stored in reverse order, and ids that are no longer
+ * the rowid: an answer whose order relies on how the engine happens to scan (a tie left
  * without a rule, GROUP BY without ORDER BY) comes out differently here.
  */
 const SHUFFLED: DatasetInfo = {
@@ -63,6 +63,7 @@ const TIES_SHUFFLED: DatasetInfo = {
   sameRowsAs: 'ties',
 };
 
+/** The dataset file `from` copied to `target` with every table's rows in reverse order. */
 function buildShuffled(source: FixtureSource, from: string, target: string): void {
   const require = createRequire(import.meta.url);
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
