@@ -112,10 +112,10 @@ function privateCopy(path) {
 }
 
 /**
- * Change statements on a private in-memory copy of the dataset file; returns every table's
- * rows afterwards. The file itself is never opened for writing.
+ * Runs the learner's statements on a private in-memory copy of the dataset file, then `read`
+ * on that copy (a failing statement is the answer instead); the copy is closed either way.
  */
-function change(request, maxRows) {
+function onCopy(request, read) {
   const db = privateCopy(request.path);
   try {
     try {
@@ -123,6 +123,18 @@ function change(request, maxRows) {
     } catch (error) {
       return { ok: false, failure: classify(error, request.sql) };
     }
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Change statements on a private in-memory copy of the dataset file; returns every table's
+ * rows afterwards. The file itself is never opened for writing.
+ */
+function change(request, maxRows) {
+  return onCopy(request, (db) => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' " +
       "AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
     const state = {};
@@ -135,9 +147,7 @@ function change(request, maxRows) {
       state[table] = { columns: statement.columns().map((c) => c.name), rows };
     }
     return { ok: true, state };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function readAll(db, sql, maxRows) {
@@ -185,13 +195,7 @@ function tableCatalog(db, name) {
  * for, the views' rows and the probes, each probe rolled back to a savepoint.
  */
 function schema(request, maxRows) {
-  const db = privateCopy(request.path);
-  try {
-    try {
-      db.exec(request.sql);
-    } catch (error) {
-      return { ok: false, failure: classify(error, request.sql) };
-    }
+  return onCopy(request, (db) => {
     if (db.inTransaction) return { ok: false, failure: { kind: 'engine-error',
       message: 'cannot leave a transaction open' } };
 
@@ -219,9 +223,7 @@ function schema(request, maxRows) {
     });
 
     return { ok: true, state: { catalog, views: viewRows, probes: probeOutcomes } };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** What the plan needs from the catalog: objects by root page, index columns, rowid keys. */
