@@ -246,7 +246,8 @@ function catalog(db) {
 }
 
 /** Opcodes the plan reader needs: opening cursors, positioning them, and Explain. */
-const PLAN_OPCODES = /^(Open|Reopen|Rewind$|Last$|SeekRowid$|NotExists$|Seek(GE|GT|LE|LT)$|Explain$)/;
+const PLAN_OPCODES =
+  /^(Open|Reopen|Rewind$|Last$|SeekRowid$|NotExists$|Seek(GE|GT|LE|LT)$|Explain$)/;
 
 /**
  * The raw plan of a SELECT: EXPLAIN QUERY PLAN rows, the bytecode ops that tell which table
