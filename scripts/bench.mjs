@@ -1,8 +1,12 @@
 // npm run bench: start-up time of dbcourse commands as a ratio to Node's own start-up
 // (`node -e 0`), measured in one run on this machine, and each command's peak memory; then the
 // time from saving an answer to its verdict in `dbcourse watch`, with events and with polling.
+// Checks run as a learner's do: the first one starts the check server (src/server) and the
+// next ones go through it; the lines marked "no check server" show a check in its own process.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +24,10 @@ const env = {
 };
 const bin = join(root, 'bin', 'dbcourse');
 
-function once(args, extraNodeArgs = []) {
+function once(args, extraNodeArgs = [], extraEnv = {}) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [...extraNodeArgs, ...args], { env,
-    encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...extraNodeArgs, ...args], {
+    env: { ...env, ...extraEnv }, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { ms, result };
 }
@@ -31,6 +35,41 @@ function once(args, extraNodeArgs = []) {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Peak memory of the check server that the bench's checks started, with its sandbox child
+ * (Linux /proc; undefined elsewhere or when none runs).
+ */
+function serverMemory() {
+  const socketDir = join(env.DBCOURSE_CACHE_DIR, 'server');
+  let total = 0;
+  for (const pid of readdirSafe('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const ours = command.includes(socketDir) ||
+        (command.includes('sqlite-worker.cjs') && isChildOfServer(pid, socketDir));
+      if (!ours) continue;
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      total += kb / 1024;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return total || undefined;
+}
+
+function isChildOfServer(pid, socketDir) {
+  const parent = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return readFileSync(`/proc/${parent}/cmdline`, 'utf8').includes(socketDir);
+}
+
+function readdirSafe(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** A first check: no verdict remembered from an earlier run of the same answers. */
@@ -141,6 +180,12 @@ try {
     { name: 'dbcourse check 2-4 (correct, re-check)', args: [bin, 'check', '2-4'], target: 2 },
     { name: 'dbcourse check 2-4 (correct, one answer edited)', args: [bin, 'check', '2-4'],
       target: 2, before: editOneAnswer },
+    // The same checks in their own process, as the first check after ten idle minutes runs
+    // (the check server, src/server, is not there yet): for comparison, no target.
+    { name: '  the same, all answers new, no check server', args: [bin, 'check', '2-4'],
+      before: forgetVerdicts, env: { DBCOURSE_SERVER: '0' } },
+    { name: '  the same, one answer edited, no check server', args: [bin, 'check', '2-4'],
+      before: editOneAnswer, env: { DBCOURSE_SERVER: '0' } },
   ];
 
   // MySQL: a server prepared by `db setup` (admin from BENCH_MYSQL_ADMIN_URL, or local root).
@@ -160,7 +205,7 @@ try {
   const baseline = ['-e', '0'];
   for (const c of [{ args: baseline }, ...cases]) {
     c.before?.();
-    once(c.args);
+    once(c.args, [], c.env);
   }
 
   const nodeTimes = [];
@@ -171,15 +216,16 @@ try {
     nodeTimes.push(node);
     cases.forEach((c, i) => {
       c.before?.();
-      const ms = once(c.args).ms;
+      const ms = once(c.args, [], c.env).ms;
       times[i].push(ms);
       ratios[i].push(ms / node);
     });
   }
 
-  const rss = (args, before) => {
+  const rss = (args, before, extraEnv) => {
     before?.();
-    const probe = once(args, ['--import', join(root, 'scripts', 'bench-rss.mjs')]).result;
+    const probe = once(args, ['--import', join(root, 'scripts', 'bench-rss.mjs')], extraEnv)
+      .result;
     return Number(/BENCH_MAXRSS_KB (\d+)/.exec(probe.stderr)?.[1] ?? NaN) / 1024;
   };
 
@@ -191,12 +237,19 @@ try {
   let failed = 0;
   cases.forEach((c, i) => {
     const ratio = median(ratios[i]);
-    const ok = ratio <= c.target;
+    const ok = c.target === undefined || ratio <= c.target;
     if (!ok) failed += 1;
+    const verdict = c.target === undefined ? ' '.repeat(21)
+      : `(target ${c.target}x) ${ok ? 'ok  ' : 'OVER'}`;
     console.log(`${c.name.padEnd(48)} ${median(times[i]).toFixed(1).padStart(7)} ms  ` +
-      `${ratio.toFixed(2)}x node (target ${c.target}x) ${ok ? 'ok  ' : 'OVER'}  ` +
-      `peak ${rss(c.args, c.before).toFixed(1)} MB`);
+      `${ratio.toFixed(2)}x node ${verdict}  ` +
+      `peak ${rss(c.args, c.before, c.env).toFixed(1)} MB`);
   });
+  const server = serverMemory();
+  if (server) {
+    console.log(`check server (stays 10 min after the last check): peak ${server.toFixed(1)} MB` +
+      ' with its SQLite sandbox process');
+  }
 
   const watchRounds = Math.max(5, Math.min(runs, 15));
   for (const options of [[], ['--poll']]) {

@@ -37,7 +37,7 @@ const lazyChildProcess = {
 };
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', server: 'src/server/server.ts' },
   plugins: [noDevtools, lazyChildProcess],
   jsx: 'automatic',
   outdir: 'dist',

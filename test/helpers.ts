@@ -88,7 +88,9 @@ export async function runCli(args: string[], env: Record<string, string>,
 /** Runs the built program as a separate process (needs `npm run build`). */
 export function spawnCli(args: string[], env: Record<string, string>, timeoutMs = 20_000) {
   return spawnSync(process.execPath, [join(root, 'bin', 'dbcourse'), ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tempDir(), ...env },
+    // Checks run in their own process unless a test is about the check server.
+    env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tempDir(), DBCOURSE_SERVER: '0',
+      ...env },
     encoding: 'utf8',
     timeout: timeoutMs,
   });

@@ -83,7 +83,9 @@ export class Context {
   }
 
   engine(): Promise<Engine> {
-    this.enginePromise ??= openEngine(this.engineChoice(), this.engineOptions()).then((e) => {
+    const open = this.io.engines
+      ? this.io.engines.open.bind(this.io.engines) : openEngine;
+    this.enginePromise ??= open(this.engineChoice(), this.engineOptions()).then((e) => {
       this.engineInstance = new ReferenceMemo(e, join(cacheDir(this.io.env), 'references'));
       return this.engineInstance;
     });

@@ -3,6 +3,7 @@ import type { Env } from '../util/paths.js';
 import { createStyle } from '../render/style.js';
 import { textWidth, wantsColor } from './terminal.js';
 import type { Screen } from '../render/screen.js';
+import type { EngineSource } from '../engines/open.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -16,6 +17,8 @@ export interface Io {
   stderr: Output;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Env;
+  /** Engines kept open by the process around the command (the check server), if any. */
+  engines?: EngineSource;
 }
 
 export function screenFor(io: Io): Screen {

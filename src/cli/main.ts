@@ -15,8 +15,26 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
     return { code: 0, hardExit: false };
   }
 
-  // Only `check` can use it; its module stays off every other command's path.
-  if (argv.includes('check')) (await import('./start-ahead.js')).startAhead(argv, io.env);
+  // Only `check` uses them; their modules stay off every other command's path.
+  if (argv.includes('check')) return check(argv, io);
   const { run } = await import('./run.js');
   return run(argv, io);
+}
+
+/**
+ * A check goes to the check server when one runs (src/server); otherwise it runs here, with
+ * the SQL thread started ahead, and then starts a server for the next check.
+ */
+async function check(argv: string[], io: Io): Promise<RunResult> {
+  const { isCheck, serverAddress, serverAllowed } = await import('../server/address.js');
+  const address = isCheck(argv) && serverAllowed(io.env) ? serverAddress(io.env) : undefined;
+  const client = address ? await import('../server/client.js') : undefined;
+  const answered = client && address ? await client.runOnServer(argv, io, address) : undefined;
+  if (answered) return answered;
+
+  (await import('./start-ahead.js')).startAhead(argv, io.env);
+  const { run } = await import('./run.js');
+  const result = await run(argv, io);
+  if (client && address) client.startServer(io, address);
+  return result;
 }

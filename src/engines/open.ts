@@ -47,6 +47,14 @@ export interface OpenOptions {
   isolation?: 'thread' | 'process';
 }
 
+/**
+ * Opens a command's engine. Commands open their own and close it when done; the check server
+ * lends engines it keeps open between checks (src/server/engine-lender.ts).
+ */
+export interface EngineSource {
+  open(choice: EngineChoice, options: OpenOptions): Promise<Engine>;
+}
+
 export async function openEngine(choice: EngineChoice, options: OpenOptions): Promise<Engine> {
   if (choice.name === 'sqlite') {
     const { SqliteEngine } = await import('./sqlite/engine.js');

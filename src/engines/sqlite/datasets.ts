@@ -154,8 +154,13 @@ function usable(path: string): boolean {
   return false;
 }
 
+/** Where the datasets of the fixtures as they are now are built. */
+export function datasetFolder(source: FixtureSource, cacheRoot: string): string {
+  return join(cacheRoot, 'sqlite', fixtureStamp(source, 'sqlite'));
+}
+
 export function buildDatasets(source: FixtureSource, cacheRoot: string): BuiltDataset[] {
-  const folder = join(cacheRoot, 'sqlite', fixtureStamp(source, 'sqlite'));
+  const folder = datasetFolder(source, cacheRoot);
   mkdirSync(folder, { recursive: true });
 
   const built = readManifest(source).map((dataset) => {

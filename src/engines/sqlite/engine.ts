@@ -10,7 +10,7 @@ import type { PlanRequest } from '../plan.js';
 import { sqliteCatalog, type RawSchemaOutcome } from './catalog.js';
 import { exerciseDatasetName } from '../fixtures.js';
 import {
-  buildDatasets, buildExerciseDataset, type BuiltDataset, type FixtureSource,
+  buildDatasets, buildExerciseDataset, datasetFolder, type BuiltDataset, type FixtureSource,
 } from './datasets.js';
 import { readSqlitePlan, type RawPlanOutcome } from './plan.js';
 import { Sandbox } from './sandbox.js';
@@ -33,6 +33,13 @@ export interface SqliteEngineOptions {
   isolation?: Isolation;
 }
 
+function fileStamps(datasets: BuiltDataset[]): string {
+  return datasets.map((d) => {
+    const { ino, size, mtimeMs } = statSync(d.path);
+    return `${ino}:${size}:${mtimeMs}`;
+  }).join(',');
+}
+
 interface Runner {
   run(request: { path: string; sql: string }, maxRows: number): QueryOutcome;
   change(request: { path: string; sql: string }, maxRows: number): ChangeOutcome;
@@ -52,6 +59,8 @@ export class SqliteEngine implements Engine {
   /** Exercises' own datasets, by name, once built. */
   private readonly extra = new Map<string, BuiltDataset>();
   private readonly maxRows: number;
+  /** The dataset files' identities when opened, for unchanged(). */
+  private readonly files: string;
 
   constructor(private readonly options: SqliteEngineOptions) {
     this.datasets = buildDatasets(options.fixtures, options.cacheRoot);
@@ -62,11 +71,27 @@ export class SqliteEngine implements Engine {
       const { size, mtimeMs } = statSync(d.path);
       return `${size}:${mtimeMs}`;
     }).join(',');
+    this.files = fileStamps(this.datasets);
     this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}:` +
       createHash('sha1').update(files).digest('hex').slice(0, 12);
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows,
       paths: this.datasets.map((d) => d.path), isolation: options.isolation });
+  }
+
+  /**
+   * Whether every dataset file is still the one this engine opened, for fixtures as they are
+   * now: an engine kept between checks (the check server) is given up once the fixtures
+   * changed, the cache was cleared or a file rebuilt.
+   */
+  unchanged(): boolean {
+    try {
+      return datasetFolder(this.options.fixtures, this.options.cacheRoot) ===
+        dirname(this.datasets[0].path) && fileStamps(this.datasets) === this.files &&
+        [...this.extra.values()].every((d) => statSync(d.path).isFile());
+    } catch {
+      return false;
+    }
   }
 
   /** The child process that runs learners' SQL now, with process isolation (for tests). */

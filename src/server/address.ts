@@ -1,0 +1,53 @@
+/**
+ * Where the check server of this build listens, for one user's directories. The socket sits
+ * in the cache directory (only its owner can reach it) and its name carries the build stamp,
+ * so a rebuilt dbcourse never talks to a server of the code it replaced.
+ */
+import { join } from 'node:path';
+import { buildStamp } from '../util/build.js';
+import { cacheDir, type Env } from '../util/paths.js';
+
+/** Unix socket paths longer than this fail to bind on Linux and macOS. */
+const MAX_SOCKET_PATH = 100;
+
+/** A short, stable hash (FNV-1a) without loading node:crypto on the quick path. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Global options that take a value, which is not the command word. */
+const valued = new Set(['--engine', '--workspace']);
+
+/** Whether the command is `check` (the first word that is no option nor an option's value). */
+export function isCheck(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    if (valued.has(argv[i])) i += 1;
+    else if (!argv[i].startsWith('-')) return argv[i] === 'check';
+  }
+  return false;
+}
+
+/** Whether `check` may go through the server at all: in a build, on a Unix system, not off. */
+export function serverAllowed(env: Env): boolean {
+  const setting = (env.DBCOURSE_SERVER ?? '').toLowerCase();
+  if (['0', 'off', 'no', 'false'].includes(setting)) return false;
+  return buildStamp !== undefined && process.platform !== 'win32';
+}
+
+export function serverDir(env: Env): string {
+  return join(cacheDir(env), 'server');
+}
+
+/**
+ * The socket's path, or undefined when it would be too long to bind. The home directory is in
+ * the name because defaults (the workspace) come from it, and the server keeps its own.
+ */
+export function serverAddress(env: Env): string | undefined {
+  const path = join(serverDir(env), `${buildStamp}-${shortHash(process.env.HOME ?? '')}.sock`);
+  return Buffer.byteLength(path) <= MAX_SOCKET_PATH ? path : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * The check server's engines: SQLite engines stay open between checks, their sandbox a child
+ * process (killed and replaced when a learner's statement overruns), so a check finds the
+ * sandbox started and the datasets open. Each check gets a loan whose close() gives it back.
+ * MySQL engines are opened and closed per check, as by any command: connections held for
+ * minutes would count against the learner's server.
+ */
+import type {
+  ChangeOutcome, DatasetInfo, Engine, PlanOutcome, QueryOptions, QueryOutcome, SchemaOutcome,
+  SchemaRequest,
+} from '../engines/engine.js';
+import { openEngine, type EngineChoice, type EngineSource, type OpenOptions } from
+  '../engines/open.js';
+import type { PlanRequest } from '../engines/plan.js';
+import type { SqliteEngine } from '../engines/sqlite/engine.js';
+
+/** An engine lent for one command: everything goes through, except that close() does not. */
+class Loan implements Engine {
+  /** `engine`: the engine kept by the lender, the same for every loan while it is current. */
+  constructor(readonly engine: Engine) {}
+
+  get name() { return this.engine.name; }
+  get fingerprint() { return this.engine.fingerprint; }
+  get datasets() { return this.engine.datasets; }
+
+  query(dataset: string, sql: string, options?: QueryOptions): Promise<QueryOutcome> {
+    return this.engine.query(dataset, sql, options);
+  }
+
+  change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome> {
+    return this.engine.change(dataset, sql, options);
+  }
+
+  schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
+    Promise<SchemaOutcome> {
+    return this.engine.schema(dataset, sql, request, options);
+  }
+
+  plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome> {
+    return this.engine.plan(dataset, request, options);
+  }
+
+  exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo> {
+    return this.engine.exerciseDataset(spec);
+  }
+
+  readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined> {
+    return this.engine.readsTables(sql, options);
+  }
+
+  warmUp(): void {
+    this.engine.warmUp();
+  }
+
+  async close(): Promise<void> {
+    // Given back, not closed: the next check uses it.
+  }
+}
+
+export class EngineLender implements EngineSource {
+  private readonly kept = new Map<string, SqliteEngine>();
+
+  async open(choice: EngineChoice, options: OpenOptions): Promise<Engine> {
+    if (choice.name !== 'sqlite') return openEngine(choice, options);
+
+    const key = JSON.stringify([options.fixtures.dir, options.cacheRoot, options.timeoutMs,
+      options.trustReferences ?? true]);
+    let engine = this.kept.get(key);
+    if (engine && !engine.unchanged()) {
+      this.kept.delete(key);
+      await engine.close();
+      engine = undefined;
+    }
+    if (!engine) {
+      const { SqliteEngine: Sqlite } = await import('../engines/sqlite/engine.js');
+      engine = new Sqlite({ ...options, trustReferences: options.trustReferences ?? true,
+        isolation: 'process' });
+      this.kept.set(key, engine);
+    }
+    return new Loan(engine);
+  }
+
+  async closeAll(): Promise<void> {
+    const engines = [...this.kept.values()];
+    this.kept.clear();
+    await Promise.all(engines.map((e) => e.close()));
+  }
+}
