@@ -28,7 +28,7 @@ const WATCH_MS = 2_000;
 const address = process.argv[2];
 const lender = new EngineLender();
 let idleTimer: NodeJS.Timeout | undefined;
-let socketIno: number | undefined;
+let socketIdentity: string | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 function output(shape: OutputShape, write: (text: string) => void): Output {
@@ -121,9 +121,15 @@ function listen(server: Server): Promise<boolean> {
   });
 }
 
+/** A file's identity: a rebuilt or recreated file may get the inode number of the old one. */
+function identity(path: string): string {
+  const { ino, mtimeMs, ctimeMs } = statSync(path);
+  return `${ino}:${mtimeMs}:${ctimeMs}`;
+}
+
 /** This server's own script, as it was when the server started. */
 const script = process.argv[1];
-const scriptIno = statSync(script).ino;
+const scriptIdentity = identity(script);
 
 /**
  * Whether the socket file is still this server's and its code still there: `npm run build`
@@ -131,7 +137,7 @@ const scriptIno = statSync(script).ino;
  */
 function stillOurs(): boolean {
   try {
-    return statSync(address).ino === socketIno && statSync(script).ino === scriptIno;
+    return identity(address) === socketIdentity && identity(script) === scriptIdentity;
   } catch {
     return false;
   }
@@ -169,7 +175,7 @@ async function start(): Promise<void> {
   const server = createServer(accept);
   if (!(await listen(server))) process.exit(0);
   chmodSync(address, 0o600);
-  socketIno = statSync(address).ino;
+  socketIdentity = identity(address);
 
   setInterval(() => {
     if (!stillOurs()) void shutdown();
