@@ -3,7 +3,8 @@
 // by itself (idle, socket file removed) and is replaced when it died.
 import { spawnSync } from 'node:child_process';
 import {
-  appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync,
+  appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +142,30 @@ describe('the check server', () => {
     // Removed with the cache folder, say: it must not stay behind.
     spawnSync('rm', [file]);
     await until(() => serverPids(removed.serverDir).length === 0);
+  });
+
+  it('ends when a new build replaces its code', async () => {
+    // A copy of the built package, so that "rebuilding" it touches nobody else's server.
+    const copy = tempDir('dbcourse-package-');
+    for (const name of ['package.json', 'bin', 'dist']) {
+      cpSync(join(root, name), join(copy, name), { recursive: true });
+    }
+    for (const name of ['node_modules', 'fixtures']) {
+      symlinkSync(join(root, name), join(copy, name));
+    }
+    const { env, serverDir, socket } = learner();
+    try {
+      spawnSync(process.execPath, [join(copy, 'bin', 'dbcourse'), 'check', '1-1'],
+        { env: { PATH: process.env.PATH ?? '', ...env } });
+      await until(() => socket() !== undefined && serverPids(serverDir).length === 1);
+      const script = join(copy, 'dist', 'server.js');
+      const code = readFileSync(script);
+      rmSync(script);
+      writeFileSync(script, code);
+      await until(() => serverPids(serverDir).length === 0);
+    } finally {
+      stop(serverDir);
+    }
   });
 
   it('is replaced when it died and left its socket file behind', async () => {
