@@ -9,6 +9,7 @@ import { planStatementText, shortfallLines } from './plan-verdict.js';
 import { EXECUTABLE_COMMENT } from '../checker/statements.js';
 import type { Screen } from './screen.js';
 import { formatNumber, renderTable } from './table.js';
+import { displayWidth } from './width.js';
 import { wrapText } from './wrap.js';
 
 const SHOWN_ROWS = 8;
@@ -271,15 +272,35 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
   }
 }
 
+/**
+ * Styled words in lines of `width`, the lines after the first indented by `hang`, so that a
+ * long exercise title wraps under itself rather than where the terminal cuts it.
+ */
+function wrapWords(words: string[], width: number, hang: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && displayWidth(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = ' '.repeat(hang) + word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 export function renderVerdict(verdict: Verdict, exercise: Exercise, index: number,
   screen: Screen): string {
   const { style, width } = screen;
   const mark = verdict.passed
     ? (style.color ? style.ok('✓') : '[x]')
     : (style.color ? style.bad('✗') : '[!]');
-  const status = verdict.passed ? style.ok('верно') : style.bad('не зачтено');
-  const head = `${mark} ${style.bold(`${index + 1}. ${exercise.title}`)} ` +
-    `${style.dim(`(${exercise.id})`)} — ${status}`;
+  const head = wrapWords([mark, ...`${index + 1}. ${exercise.title}`.split(' ')
+    .map((word) => style.bold(word)), style.dim(`(${exercise.id})`), '—',
+  ...(verdict.passed ? ['верно'].map(style.ok) : ['не', 'зачтено'].map(style.bad))],
+  width, displayWidth(mark) + 1);
   const body = feedbackLines(verdict.feedback, exercise, screen).map((line) =>
     (line.includes('\n') ? line.split('\n') : wrapText(line, width - 4))
       .map((l) => `    ${l}`).join('\n'));

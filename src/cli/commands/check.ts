@@ -4,6 +4,7 @@ import { isSqlExercise } from '../../course/kinds.js';
 import { checkExercises, checkSummary, chosenExercises } from '../checking.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK } from '../errors.js';
+import { pathLines } from '../../render/path-lines.js';
 
 export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   json = false): Promise<number> {
@@ -18,7 +19,8 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   };
 
   say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
-    style.dim(`Ответы: ${join(ctx.workspace, meta.key)}`));
+    pathLines(style.dim('Ответы: '), join(ctx.workspace, meta.key), ctx.screen.width,
+      style.dim).join('\n'));
   const { results, failed } = await checkExercises(ctx, lesson, chosen);
   // Its SQL thread winds down while the verdicts are printed, not after.
   await ctx.closeEngine();
@@ -33,7 +35,8 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
 
   for (const { verdict, exercise, index, file } of results) {
     say((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
-      (verdict.passed ? '' : '\n    ' + style.dim(`Файл: ${file.path}`)));
+      (verdict.passed ? '' : '\n' + pathLines(`    ${style.dim('Файл:')} `, file.path,
+        ctx.screen.width, style.dim).join('\n')));
   }
 
   say('\n' + checkSummary(ctx, lesson, exerciseId !== undefined, failed, ctx.screen,

@@ -1,0 +1,29 @@
+// In a narrow terminal, a check's verdict lines wrap where dbcourse decides: the title hangs
+// under itself and the answer path breaks after a folder, never cut mid-word by the terminal.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/render/width.js';
+import { learnerEnv, runCli, tempDir } from '../helpers.js';
+
+describe('check in a narrow terminal', () => {
+  it('keeps every line within the width', async () => {
+    // A deep workspace, so that the answer path cannot fit on one 44-column line.
+    const env = learnerEnv({ DBCOURSE_WORKSPACE: join(tempDir(), 'a-rather-long-folder',
+      'answers') });
+    const run = await runCli(['check', '1-1'], env, { tty: true, columns: 44 });
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((l) => displayWidth(l) > 44)).toEqual([]);
+    // The path is still whole once its pieces are joined.
+    const plain = lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''));
+    const start = plain.findIndex((l) => l.includes('Файл:'));
+    const end = plain.findIndex((l, i) => i > start && l.trim() === '');
+    const path = [plain[start].replace(/^.*Файл:\s*/, ''),
+      ...plain.slice(start + 1, end).map((l) => l.trim())].join('');
+    expect(end - start).toBeGreaterThan(1);
+    expect(path).toBe(join(env.DBCOURSE_WORKSPACE, 'two-queries', 'cheap-books.sql'));
+    // A wrapped title's next line is indented under it.
+    const wrapped = plain.findIndex((l) => /Книги по языкам/.test(l));
+    expect(plain[wrapped]).not.toMatch(/не зачтено/);
+    expect(plain[wrapped + 1]).toMatch(/^ {2}\S/);
+  });
+});
