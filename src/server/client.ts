@@ -41,7 +41,8 @@ export function runOnServer(argv: string[], io: Io, address: string):
     socket.setEncoding('utf8');
     socket.on('connect', () => socket.write(JSON.stringify(request) + '\n'));
     socket.on('data', lineReader((message) => {
-      const m = message as { accepted?: boolean; out?: string; err?: string; code?: number };
+      const m = (message ?? {}) as { accepted?: boolean; out?: string; err?: string;
+        code?: number };
       if (m.accepted) clearTimeout(patience);
       if (typeof m.out === 'string') io.stdout.write(m.out);
       if (typeof m.err === 'string') io.stderr.write(m.err);

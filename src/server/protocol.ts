@@ -25,7 +25,10 @@ export type ServerMessage =
   | { err: string }
   | { code: number };
 
-/** Splits a stream of text into JSON lines; a line cut between chunks waits for the rest. */
+/**
+ * Splits a stream of text into JSON lines; a line cut between chunks waits for the rest. A line
+ * that is not JSON arrives as undefined.
+ */
 export function lineReader(onMessage: (message: unknown) => void): (chunk: string) => void {
   let pending = '';
   return (chunk) => {
@@ -34,8 +37,27 @@ export function lineReader(onMessage: (message: unknown) => void): (chunk: strin
     while (end >= 0) {
       const line = pending.slice(0, end);
       pending = pending.slice(end + 1);
-      if (line.trim() !== '') onMessage(JSON.parse(line));
+      if (line.trim() === '') {
+        // Nothing to read.
+      } else {
+        let message: unknown;
+        try {
+          message = JSON.parse(line);
+        } catch {
+          message = undefined;
+        }
+        onMessage(message);
+      }
       end = pending.indexOf('\n');
     }
   };
+}
+
+/** Whether a message is a request this server can serve. */
+export function isRequest(message: unknown): message is ServerRequest {
+  const m = message as Partial<ServerRequest> | undefined;
+  return typeof m === 'object' && m !== null && Array.isArray(m.argv) &&
+    m.argv.every((a) => typeof a === 'string') && typeof m.env === 'object' &&
+    m.env !== null && typeof m.cwd === 'string' && typeof m.stdout === 'object' &&
+    m.stdout !== null && typeof m.stderr === 'object' && m.stderr !== null;
 }

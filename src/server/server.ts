@@ -18,8 +18,9 @@ import type { Io, Output } from '../cli/io.js';
 import { run, type RunResult } from '../cli/run.js';
 import { isCheck } from './address.js';
 import { EngineLender } from './engine-lender.js';
-import { lineReader, type OutputShape, type ServerMessage, type ServerRequest } from
-  './protocol.js';
+import {
+  isRequest, lineReader, type OutputShape, type ServerMessage, type ServerRequest,
+} from './protocol.js';
 
 const IDLE_MS = Number(process.env.DBCOURSE_SERVER_IDLE_MS) || 10 * 60_000;
 /** How often it looks whether its socket file is still its own. */
@@ -89,7 +90,8 @@ function accept(socket: Socket): void {
   socket.on('data', lineReader((message) => {
     if (taken) return;
     taken = true;
-    queue = queue.then(() => serve(socket, message as ServerRequest));
+    if (isRequest(message)) queue = queue.then(() => serve(socket, message));
+    else socket.destroy();
   }));
 }
 
@@ -183,6 +185,9 @@ async function start(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     process.on(signal, () => void shutdown());
   }
+  // A bug of ours must not leave a socket that nobody answers: clients would wait for it.
+  process.on('uncaughtException', () => void shutdown());
+  process.on('unhandledRejection', () => void shutdown());
   idleTimer = setTimeout(() => void shutdown(), IDLE_MS);
   await warmUp().catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import {
   appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { learnerEnv, root, spawnCli, tempDir } from '../helpers.js';
@@ -182,6 +183,27 @@ describe('the check server', () => {
       expect(again.status).toBe(alone.status);
       expect(again.stdout).toBe(alone.stdout);
       await until(() => serverPids(serverDir).length === 1);
+      expect(spawnCli(['check', '1-1'], env).stdout).toBe(alone.stdout);
+    } finally {
+      stop(serverDir);
+    }
+  });
+
+  it('closes a connection that sends no request and goes on serving checks', async () => {
+    const { env, serverDir, socket } = learner();
+    try {
+      const alone = spawnCli(['check', '1-1'], env);
+      await until(() => socket() !== undefined && serverPids(serverDir).length === 1);
+      const [pid] = serverPids(serverDir);
+      for (const junk of ['not json\n', '{"argv": 5}\n']) {
+        await new Promise<void>((resolve) => {
+          const client = connect(join(serverDir, socket()!));
+          client.on('connect', () => client.write(junk));
+          client.on('close', () => resolve());
+          client.on('error', () => resolve());
+        });
+      }
+      expect(serverPids(serverDir)).toEqual([pid]);
       expect(spawnCli(['check', '1-1'], env).stdout).toBe(alone.stdout);
     } finally {
       stop(serverDir);
