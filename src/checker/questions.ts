@@ -33,8 +33,11 @@ function letters(text: string): string[] | undefined {
 
 function normaliseShort(text: string): string {
   return text
-    // "альтернативный ключ (alternate key)": the part in parentheses is a gloss.
-    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    // "альтернативный ключ (alternate key)": a part in parentheses after a space is a gloss;
+    // brackets right after a name are code (`values_list('title')`) and count.
+    .replace(/(^|\s)\([^)]*\)\s*/g, ' ')
+    // `select_related()` names the same method as `select_related`.
+    .replace(/\(\s*\)/g, '')
     .toLocaleLowerCase('ru')
     .replace(/ё/g, 'е')
     .replace(/[«»"'`]/g, '')

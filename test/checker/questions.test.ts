@@ -79,6 +79,13 @@ describe('question exercises', () => {
     expect(judgeQuestion(number, file('21.0')).passed).toBe(true);
     expect(judgeQuestion(number, file('21,0')).passed).toBe(true);
     expect(judgeQuestion(number, file('22')).passed).toBe(false);
+    // Brackets of code are not a gloss: a call with other arguments is another answer.
+    const code: ShortExercise = { ...short, accept: ['values_list("title", flat=True)'] };
+    expect(judgeQuestion(code, file("values_list('title', flat=True)")).passed).toBe(true);
+    expect(judgeQuestion(code, file("values_list('title')")).passed).toBe(false);
+    expect(judgeQuestion(code, file('values_list')).passed).toBe(false);
+    const method: ShortExercise = { ...short, accept: ['select_related'] };
+    expect(judgeQuestion(method, file('select_related()')).passed).toBe(true);
     const yo: ShortExercise = { ...short, accept: ['трёхзначная логика'] };
     expect(judgeQuestion(yo, file('ТРЕХЗНАЧНАЯ логика')).passed).toBe(true);
   });
