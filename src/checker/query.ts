@@ -112,9 +112,10 @@ async function feedbackOnDatasets(engine: Engine, rules: CompareOptions, answer:
   reference: string, own: ExerciseDataset | undefined, pending: Promise<QueryOutcome>[]):
   Promise<QueryFeedback> {
   // A dataset that only stores the same rows in another order tells nothing without an order.
-  // The exercise's own dataset, if it has one, comes last.
-  const datasets = [...engine.datasets.filter((d) => !d.sameRowsAs || rules.orderBy),
-    ...(own ? [await engine.exerciseDataset(own)] : [])];
+  // The exercise's own dataset, if it has one, comes right after the visible one: it was made
+  // for this task's trap, so when an answer fails there too, its property is the one to name.
+  const [base, ...shared] = engine.datasets.filter((d) => !d.sameRowsAs || rules.orderBy);
+  const datasets = [base, ...(own ? [await engine.exerciseDataset(own)] : []), ...shared];
   // The visible dataset first (most wrong answers stop there); then every hidden one is
   // queued at once, so the sandbox thread works through them while this one runs references.
   const [visible, ...hidden] = datasets;

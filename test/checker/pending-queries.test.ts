@@ -26,4 +26,20 @@ describe('resultFeedback', () => {
     expect(feedback).toMatchObject({ kind: 'hidden-dataset', property: 'ties' });
     expect(slowSettled).toBe(true);
   });
+
+  it('names the exercise\'s own dataset when the answer fails there and on a shared one',
+    async () => {
+      const engine = {
+        datasets: [{ name: 'base', property: '' }, { name: 'ties', property: 'ties' }],
+        exerciseDataset: async () => ({ name: 'own', property: 'the trap of this task' }),
+        query: async (dataset: string, _sql: string, options?: { trusted?: boolean }) =>
+          rows(options?.trusted || dataset === 'base' ? 1 : 2),
+        readsTables: async () => true,
+      } as unknown as Engine;
+
+      const feedback = await resultFeedback(engine, {}, 'SELECT id FROM books',
+        'SELECT id FROM books', { property: 'the trap of this task', changes: 'DELETE FROM t' });
+      expect(feedback).toMatchObject({ kind: 'hidden-dataset',
+        property: 'the trap of this task' });
+    });
 });
