@@ -53,7 +53,8 @@ export async function judgeChange(engine: Engine, exercise: ChangeExercise,
     if (!learner.ok) {
       return verdict(exercise, learner.failure.kind === 'empty'
         ? { kind: 'empty-answer' }
-        : { kind: 'failure', failure: learner.failure });
+        : { kind: 'failure', failure: learner.failure,
+          ...(i > 0 ? { hidden: dataset.property } : {}) });
     }
     if (!expected.ok) {
       return verdict(exercise,

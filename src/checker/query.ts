@@ -134,7 +134,8 @@ async function feedbackOnDatasets(engine: Engine, rules: CompareOptions, answer:
 
     if (!learner.ok) {
       return learner.failure.kind === 'empty' ? { kind: 'empty-answer' }
-        : { kind: 'failure', failure: learner.failure };
+        : { kind: 'failure', failure: learner.failure,
+          ...(i > 0 ? { hidden: dataset.property } : {}) };
     }
 
     if (!expected.ok) {

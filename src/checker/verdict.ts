@@ -32,7 +32,8 @@ export interface Shown {
 export type QueryFeedback =
   | { kind: 'passed' }
   | { kind: 'empty-answer' }
-  | { kind: 'failure'; failure: QueryFailure }
+  /** `hidden`: the property of the hidden dataset it failed on, after running on the visible one. */
+  | { kind: 'failure'; failure: QueryFailure; hidden?: string }
   | { kind: 'needs-engine'; engines: string[] }
   | { kind: 'literal-rows' }
   /** The task asks for sorted rows and the statement has no ORDER BY. */

@@ -166,10 +166,13 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
           'строками комментария и сохраните файл.'
         : 'Ответ пуст: впишите его под строками, начинающимися с #, и сохраните файл.'];
     case 'failure':
-      return [exercise.kind === 'schema' && feedback.failure.kind === 'engine-error'
+      return [(feedback.hidden
+        ? `На видимой базе ${exercise.kind === 'query' ? 'запрос выполнился' : 'операторы ' +
+          'выполнились'}, а на скрытом наборе данных («${feedback.hidden}») — нет. `
+        : '') + (exercise.kind === 'schema' && feedback.failure.kind === 'engine-error'
         ? 'Ваши операторы завершились ошибкой (выполнялись по порядку на свежей копии базы). ' +
           explainEngineError(feedback.failure.message, feedback.failure.statement)
-        : failureText(feedback.failure)];
+        : failureText(feedback.failure))];
     case 'no-order-by':
       return ['Задание просит определённый порядок строк, а в запросе нет ORDER BY. Без него ' +
         'СУБД не обещает никакого порядка: сейчас строки случайно совпали, на другом сервере ' +

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resultFeedback } from '../../src/checker/query.js';
 import type { Engine, QueryOutcome } from '../../src/engines/engine.js';
+import type { Exercise } from '../../src/course/format.js';
+import type { Verdict } from '../../src/checker/verdict.js';
+import { renderVerdict } from '../../src/render/verdict.js';
+import { createStyle } from '../../src/render/style.js';
 
 const rows = (n: number): QueryOutcome =>
   ({ ok: true, result: { columns: ['id'], rows: [[n]] } });
@@ -42,4 +46,22 @@ describe('resultFeedback', () => {
       expect(feedback).toMatchObject({ kind: 'hidden-dataset',
         property: 'the trap of this task' });
     });
+
+  it('says that an error came from a hidden dataset, and which', async () => {
+    const engine = {
+      datasets: [{ name: 'base', property: '' }, { name: 'ties', property: 'равные значения' }],
+      query: async (dataset: string, _sql: string, options?: { trusted?: boolean }) =>
+        options?.trusted || dataset === 'base' ? rows(1)
+          : { ok: false, failure: { kind: 'engine-error',
+            message: 'Subquery returns more than 1 row' } },
+      readsTables: async () => true,
+    } as unknown as Engine;
+
+    const feedback = await resultFeedback(engine, {}, 'SELECT (SELECT id FROM t)', 'SELECT 1');
+    expect(feedback).toMatchObject({ kind: 'failure', hidden: 'равные значения' });
+    const exercise = { id: 'x', kind: 'query', title: 'X' } as unknown as Exercise;
+    const text = renderVerdict({ exerciseId: 'x', passed: false, feedback } as Verdict,
+      exercise, 0, { width: 200, style: createStyle(false) });
+    expect(text).toContain('на скрытом наборе данных («равные значения») — нет. ');
+  });
 });
