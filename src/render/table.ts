@@ -37,6 +37,21 @@ function pad(text: string, width: number, right: boolean): string {
   return right ? gap + text : text + gap;
 }
 
+/** `word` in pieces of at most `width` columns. */
+function chunks(word: string, width: number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece && displayWidth(piece + char) > width) {
+      out.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  out.push(piece);
+  return out;
+}
+
 function wrapCell(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -48,7 +63,10 @@ function wrapCell(text: string, width: number): string[] {
       continue;
     }
     if (line) lines.push(line);
-    line = displayWidth(word) <= width ? word : cut(word, width);
+    // A word wider than the column goes on in the next lines: nothing of a cell is lost.
+    const pieces = chunks(word, width);
+    lines.push(...pieces.slice(0, -1));
+    line = pieces[pieces.length - 1];
   }
 
   lines.push(line);

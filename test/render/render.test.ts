@@ -28,6 +28,16 @@ describe('tables', () => {
     expect(table).not.toContain('…');
     expect(table).toContain('потенциальных');
   });
+
+  it('break a word wider than its column over lines, keeping every character', () => {
+    const history = 'r1[x]…w2[x]…w2[y]…c2…r1[y]…c1';
+    const table = renderTable(['История', 'Аномалия'], [[history, 'чтение несогласованных данных']],
+      { ...plain, width: 30, wrap: true });
+    for (const line of table.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(30);
+    const firstColumn = table.split('\n').slice(3).filter((l) => l.startsWith('|'))
+      .map((l) => l.split('|')[1].trim()).join('');
+    expect(firstColumn).toBe(history);
+  });
 });
 
 describe('display width', () => {
