@@ -55,7 +55,9 @@ try {
 
   try {
     const course = await Course.load(lessonsDir(process.env));
-    const problems = await checkCourse(course, engine, only);
+    // A lesson that is not there (a typo, a renumbering) is an error, not an empty check.
+    const lesson = only === undefined ? undefined : course.find(only).short;
+    const problems = await checkCourse(course, engine, lesson);
     const errors = problems.filter((p) => p.severity === 'error');
 
     for (const p of problems) {
@@ -63,10 +65,11 @@ try {
       console.log(`${p.severity === 'error' ? 'ERROR' : 'warn '} ${where}: ${p.message}`);
     }
 
-    console.log(`${course.lessons.length} lessons, engine ${engine.name}: ${errors.length} ` +
+    console.log(`${lesson ? `lesson ${lesson}` : `${course.lessons.length} lessons`}, ` +
+      `engine ${engine.name}: ${errors.length} ` +
       `errors, ${problems.length - errors.length} warnings`);
 
-    if (args.includes('--mutants')) await reportMutants(course, engine, only);
+    if (args.includes('--mutants')) await reportMutants(course, engine, lesson);
     process.exitCode = errors.length > 0 ? 1 : 0;
   } finally {
     await engine.close();

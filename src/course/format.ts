@@ -43,7 +43,10 @@ const sqlAnswerBase = {
   engines: z.array(engineName).min(1).optional(),
 };
 
-/** Query and change exercises: their references can be mutated (course:check --mutants). */
+/**
+ * Query, plan and change exercises. `course:check --mutants` mutates the SELECT of query and
+ * plan references; known shortcoming: a change's statements are not mutated (yet).
+ */
 const sqlExerciseBase = {
   ...sqlAnswerBase,
   /**
