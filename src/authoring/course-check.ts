@@ -257,7 +257,8 @@ async function changeProblems(engine: Engine, exercise: ChangeExercise): Promise
 
 /** An error a probe may meet on the reference's schema: a rule of the schema, not a typo. */
 const CONSTRAINT_ERROR = new RegExp('constraint|cannot be null|duplicate entry|out of range|' +
-  'data too long|incorrect .* value|truncated', 'i');
+  // MySQL in strict mode: an INSERT leaves out a NOT NULL column that has no default.
+  "data too long|incorrect .* value|truncated|doesn't have a default value", 'i');
 
 async function schemaProblems(engine: Engine, exercise: SchemaExercise): Promise<string[]> {
   if (!claimsEngine(exercise, engine.name)) return [];
