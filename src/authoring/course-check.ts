@@ -13,7 +13,7 @@ import { schemaRequest } from '../checker/schema.js';
 import {
   forbiddenSchemaStatement, forbiddenStatement, planStatements,
 } from '../checker/statements.js';
-import type { Engine } from '../engines/engine.js';
+import type { DatasetInfo, Engine } from '../engines/engine.js';
 import { judge } from '../checker/judge.js';
 import { claimsEngine, referenceFor, type SqlExercise } from '../course/kinds.js';
 import { rowKey } from '../checker/values.js';
@@ -148,6 +148,23 @@ async function selfCheckProblems(engine: Engine, exercise: SqlExercise, referenc
 }
 
 /**
+ * The shared datasets with distinct rows, then the exercise's own if it has one; or what is
+ * wrong with its changes.
+ */
+async function checkedDatasets(engine: Engine, own: ExerciseDataset | undefined):
+  Promise<DatasetInfo[] | string> {
+  const datasets = engine.datasets.filter((d) => !d.sameRowsAs);
+  if (!own) return datasets;
+  const refused = forbiddenStatement(own.changes);
+  if (refused) return `dataset.changes: «${refused}» — здесь только INSERT, UPDATE и DELETE`;
+  try {
+    return [...datasets, await engine.exerciseDataset(own)];
+  } catch (error) {
+    return `dataset.changes не выполняются: ${(error as Error).message}`;
+  }
+}
+
+/**
  * A query's or a plan's reference SELECT on every dataset: it runs, gives rows on the base,
  * and the answers that must fail do; its LIMIT cuts unambiguously.
  */
@@ -156,19 +173,8 @@ async function resultProblems(engine: Engine,
   reference: string, select: string): Promise<string[]> {
   const problems: string[] = [];
   const results: string[] = [];
-  const datasets = engine.datasets.filter((d) => !d.sameRowsAs);
-
-  if (exercise.dataset) {
-    const refused = forbiddenStatement(exercise.dataset.changes);
-    if (refused) {
-      return [`dataset.changes: «${refused}» — здесь только INSERT, UPDATE и DELETE`];
-    }
-    try {
-      datasets.push(await engine.exerciseDataset(exercise.dataset));
-    } catch (error) {
-      return [`dataset.changes не выполняются: ${(error as Error).message}`];
-    }
-  }
+  const datasets = await checkedDatasets(engine, exercise.dataset);
+  if (typeof datasets === 'string') return [datasets];
 
   for (const dataset of datasets) {
     const outcome = await engine.query(dataset.name, select);
@@ -238,7 +244,9 @@ async function changeProblems(engine: Engine, exercise: ChangeExercise): Promise
   const forbidden = forbiddenStatement(reference);
   if (forbidden) problems.push(`эталон содержит недопустимый оператор: ${forbidden}`);
 
-  for (const dataset of engine.datasets.filter((d) => !d.sameRowsAs)) {
+  const datasets = await checkedDatasets(engine, exercise.dataset);
+  if (typeof datasets === 'string') return [...problems, datasets];
+  for (const dataset of datasets) {
     const outcome = await engine.change(dataset.name, reference);
     if (!outcome.ok) {
       problems.push(`эталон не выполняется на наборе «${dataset.name}»: ` +

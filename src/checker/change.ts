@@ -43,7 +43,10 @@ export async function judgeChange(engine: Engine, exercise: ChangeExercise,
   if (forbidden) return verdict(exercise, { kind: 'statement-not-allowed', statement: forbidden });
 
   const reference = referenceFor(exercise, engine.name);
-  const datasets = engine.datasets.filter((d) => !d.sameRowsAs);
+  // The exercise's own dataset right after the visible one: it holds this task's trap.
+  const [base, ...shared] = engine.datasets.filter((d) => !d.sameRowsAs);
+  const datasets = [base, ...(exercise.dataset ? [await engine.exerciseDataset(exercise.dataset)]
+    : []), ...shared];
 
   for (const [i, dataset] of datasets.entries()) {
     // One after the other: on MySQL both run as transactions on the same dataset database.

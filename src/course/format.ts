@@ -56,6 +56,13 @@ const sqlExerciseBase = {
   mutants: z.array(z.strictObject({ mutation: text, reason: text })).optional(),
 };
 
+/**
+ * A hidden dataset of an exercise's own: the visible bookstore after `changes`
+ * (INSERT/UPDATE/DELETE), for a case no shared dataset has; `property` is said when an answer
+ * fails on it. Query, plan and change exercises.
+ */
+const ownDataset = z.strictObject({ property: text, changes: sql }).optional();
+
 /** How a SELECT's result is compared with the reference's (query and plan exercises). */
 const resultRules = {
   /** Columns of the expected result the rows must be sorted by; no order when absent. */
@@ -64,12 +71,7 @@ const resultRules = {
   columnNames: z.boolean().default(false),
   /** Decimal places numbers are compared at, when the task asks for rounding. */
   decimals: z.number().int().min(0).max(6).optional(),
-  /**
-   * A hidden dataset of this exercise's own: the visible bookstore after `changes`
-   * (INSERT/UPDATE/DELETE), for a case no shared dataset has; `property` is said when an
-   * answer fails on it.
-   */
-  dataset: z.strictObject({ property: text, changes: sql }).optional(),
+  dataset: ownDataset,
 };
 
 const queryExercise = z.strictObject({
@@ -120,6 +122,7 @@ const changeExercise = z.strictObject({
   kind: z.literal('change'),
   /** The tables the task is about: named first in feedback. Every table is compared. */
   tables: z.array(tableName).min(1),
+  dataset: ownDataset,
 });
 
 /** What a schema exercise compares in a table's catalog; every aspect when not given. */

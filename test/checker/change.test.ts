@@ -99,6 +99,26 @@ describe.each(engineCases)('change exercises on $name', (engineCase) => {
       .toMatchObject({ kind: 'table-differs', table: 'orders' });
   });
 
+  it('catches on its own dataset a constant that happens to be right on the shared ones',
+    async () => {
+      // Book 1's stock goes down by 1; a learner who writes the current value minus one as a
+      // constant passes every shared dataset, where book 1 has the same stock.
+      const sell = { ...exercise('UPDATE books SET stock = stock - 1 WHERE id = 1', ['books']),
+        dataset: { property: 'у книги 1 другой остаток', changes:
+          'UPDATE books SET stock = 40 WHERE id = 1' } };
+      const stock = await engine.query('base', 'SELECT stock FROM books WHERE id = 1');
+      const constant = `UPDATE books SET stock = ${stock.ok ? Number(stock.result.rows[0][0]) - 1
+        : 0} WHERE id = 1`;
+      const { dataset, ...withoutOwn } = sell;
+      expect(dataset).toBeDefined();
+      expect((await judgeChange(engine, withoutOwn, constant)).passed).toBe(true);
+
+      const verdict = await judgeChange(engine, sell, constant);
+      expect(verdict.feedback).toMatchObject({ kind: 'hidden-dataset',
+        property: 'у книги 1 другой остаток', table: 'books' });
+      expect((await judgeChange(engine, sell, sell.solution)).passed).toBe(true);
+    });
+
   it('fails an empty answer and one that changes nothing', async () => {
     expect((await judgeChange(engine, discount, '-- потом\n')).feedback.kind).toBe('empty-answer');
     expect((await judgeChange(engine, discount, 'SELECT 1')).feedback.kind).toBe('table-differs');
