@@ -70,6 +70,11 @@ function questionProblems(exercise: Exercise): string[] {
     if ([...exercise.answer].sort().join() !== keys) {
       problems.push('answer должен содержать каждый ключ options ровно один раз');
     }
+    // Options are shown in the file's order: if that is already the answer, the learner
+    // passes by copying the letters down.
+    if (exercise.answer.join() === exercise.options.map((o) => o.key).join()) {
+      problems.push('варианты в файле уже стоят в верном порядке — перемешайте их');
+    }
   }
 
   if (exercise.kind === 'choice' || exercise.kind === 'ordering') {
