@@ -56,6 +56,9 @@ await build({
   define: {
     __DBCOURSE_BUILD__: JSON.stringify(stamp),
     __DBCOURSE_VERSION__: JSON.stringify(pkg.version),
+    // Lets a lesson that fails validation say when the build is older than the sources.
+    __DBCOURSE_FORMAT_HASH__: JSON.stringify(createHash('sha1')
+      .update(readFileSync('src/course/format.ts')).digest('hex')),
     'process.env.NODE_ENV': '"production"',
   },
   charset: 'utf8',

@@ -1,0 +1,35 @@
+// A lesson the build rejects says, when the build is older than the sources (a `git pull`
+// without `npm install`), what to do about it.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, tempDir } from '../helpers.js';
+
+describe('a build older than its sources', () => {
+  it('is named when a lesson fails validation, and only then', () => {
+    const copy = tempDir('dbcourse-stale-');
+    for (const name of ['package.json', 'bin', 'dist']) {
+      cpSync(join(root, name), join(copy, name), { recursive: true });
+    }
+    for (const name of ['node_modules', 'fixtures']) symlinkSync(join(root, name), join(copy, name));
+    mkdirSync(join(copy, 'src', 'course'), { recursive: true });
+    cpSync(join(root, 'src', 'course', 'format.ts'), join(copy, 'src', 'course', 'format.ts'));
+
+    const lessons = join(copy, 'lessons', '01-a', '01-b');
+    mkdirSync(lessons, { recursive: true });
+    writeFileSync(join(copy, 'lessons', '01-a', 'chapter.yaml'), 'key: a\ntitle: A\n');
+    writeFileSync(join(lessons, 'topic.yaml'), 'key: b\ntitle: B\n');
+    writeFileSync(join(lessons, '01-x.md'), '---\nformat: 1\nkey: x\nnew_field: 1\n---\n');
+    const show = () => spawnSync(process.execPath, [join(copy, 'bin', 'dbcourse'), 'show', '1-1'],
+      { env: { PATH: process.env.PATH ?? '', HOME: tempDir() }, encoding: 'utf8' });
+
+    const same = show();
+    expect(same.status).toBe(1);
+    expect(same.stderr).toContain('оформлен неверно');
+    expect(same.stderr).not.toContain('npm install');
+
+    writeFileSync(join(copy, 'src', 'course', 'format.ts'), '// a newer lesson format\n');
+    expect(show().stderr).toContain('сборка dbcourse старше его исходников');
+  });
+});
