@@ -55,6 +55,12 @@ const rules: Rule[] = [
     replace: () => '= (SELECT' },
   { mutation: 'ORDER BY direction', pattern: /\b(ASC|DESC)\b/gi,
     replace: (m) => (m.toUpperCase() === 'ASC' ? 'DESC' : 'ASC') },
+  {
+    // The tie-break left out: the last key of an ORDER BY with several (in a window too).
+    mutation: 'last ORDER BY key dropped',
+    pattern: /\bORDER\s+BY\s+[^;()]+?,\s*[^,;()]+?(?=\s+LIMIT\b|\s+OFFSET\b|\s*\)|\s*;|\s*$)/gi,
+    replace: (m) => m.replace(/,\s*[^,]+$/, ''),
+  },
 ];
 
 /** Every single-site mutant of `sql`: one rule applied at one place. */
