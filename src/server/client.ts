@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io, Output } from '../cli/io.js';
 import type { RunResult } from '../cli/run.js';
+import { isPrivateDir } from './address.js';
 import { lineReader, type OutputShape, type ServerRequest } from './protocol.js';
 
 /** How long a server may take to start on this check before it runs here instead. */
@@ -25,6 +26,8 @@ function shape(output: Output): OutputShape {
  */
 export function runOnServer(argv: string[], io: Io, address: string):
   Promise<RunResult | undefined> {
+  // Someone else's folder (a cache folder in a shared place): no server of ours is there.
+  if (!isPrivateDir(dirname(address))) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const request: ServerRequest = { argv, env: io.env, cwd: process.cwd(),
       stdout: shape(io.stdout), stderr: shape(io.stderr) };

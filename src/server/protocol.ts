@@ -27,13 +27,19 @@ export type ServerMessage =
 
 /**
  * Splits a stream of text into JSON lines; a line cut between chunks waits for the rest. A line
- * that is not JSON arrives as undefined.
+ * that is not JSON arrives as undefined. Only the new text is searched for the end of a line,
+ * so a long line sent in many pieces costs its length, not its length squared.
  */
 export function lineReader(onMessage: (message: unknown) => void): (chunk: string) => void {
   let pending = '';
   return (chunk) => {
+    let end = chunk.indexOf('\n');
+    if (end < 0) {
+      pending += chunk;
+      return;
+    }
+    end += pending.length;
     pending += chunk;
-    let end = pending.indexOf('\n');
     while (end >= 0) {
       const line = pending.slice(0, end);
       pending = pending.slice(end + 1);
