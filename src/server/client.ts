@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Io, Output } from '../cli/io.js';
 import type { RunResult } from '../cli/run.js';
 import { isPrivateDir } from './address.js';
-import { lineReader, type OutputShape, type ServerRequest } from './protocol.js';
+import { lineReader, type ClientGo, type OutputShape, type ServerRequest } from './protocol.js';
 
 /** How long a server may take to start on this check before it runs here instead. */
 const ACCEPT_WAIT_MS = 3_000;
@@ -46,7 +46,11 @@ export function runOnServer(argv: string[], io: Io, address: string):
     socket.on('data', lineReader((message) => {
       const m = (message ?? {}) as { accepted?: boolean; out?: string; err?: string;
         code?: number };
-      if (m.accepted) clearTimeout(patience);
+      if (m.accepted && !done) {
+        clearTimeout(patience);
+        const go: ClientGo = { go: true };
+        socket.write(JSON.stringify(go) + '\n');
+      }
       if (typeof m.out === 'string') io.stdout.write(m.out);
       if (typeof m.err === 'string') io.stderr.write(m.err);
       said ||= m.out !== undefined || m.err !== undefined;

@@ -1,6 +1,7 @@
 /**
  * What a check client and the server say to each other over the socket: one JSON object per
- * line. The client sends one request; the server answers with output pieces, then the result.
+ * line. The client sends one request; the server says `accepted` when its turn comes, the
+ * client `go` if it still waits for it; the server then sends output pieces, then the result.
  */
 import type { Env } from '../util/paths.js';
 
@@ -19,11 +20,16 @@ export interface ServerRequest {
 }
 
 export type ServerMessage =
-  /** The server starts on this request now (it serves one at a time). */
+  /** The server starts on this request now (it serves one at a time), once the client says go. */
   | { accepted: true }
   | { out: string }
   | { err: string }
   | { code: number };
+
+/** The client's answer to `accepted`: it is still waiting, so the server runs the check. */
+export interface ClientGo {
+  go: true;
+}
 
 /**
  * Splits a stream of text into JSON lines; a line cut between chunks waits for the rest. A line

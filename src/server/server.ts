@@ -28,6 +28,8 @@ const WATCH_MS = 2_000;
 /** A client sends its request as soon as it connects; it is a few kilobytes. */
 const REQUEST_WAIT_MS = 10_000;
 const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** A client answers `accepted` with `go` at once, unless it gave up waiting and checks itself. */
+const GO_WAIT_MS = 3_000;
 
 const address = process.argv[2];
 const lender = new EngineLender();
@@ -53,7 +55,8 @@ function ioFor(request: Pick<ServerRequest, 'env' | 'stdout' | 'stderr'>,
   };
 }
 
-async function serve(socket: Socket, request: ServerRequest): Promise<void> {
+async function serve(socket: Socket, request: ServerRequest, go: Promise<boolean>):
+  Promise<void> {
   // A client that waited too long in the queue has run its check itself; one that is still
   // waiting when the server ends hears nothing and runs it itself too.
   if (ending) socket.destroy();
@@ -64,6 +67,13 @@ async function serve(socket: Socket, request: ServerRequest): Promise<void> {
     if (!socket.destroyed) socket.write(JSON.stringify(message) + '\n');
   };
   send({ accepted: true });
+  // The client may have given up an instant ago, and its socket's end not been read yet: a
+  // check run here too would be counted twice. It confirms it is still waiting.
+  if (!(await go)) {
+    socket.destroy();
+    startIdleTimer();
+    return;
+  }
   let result: RunResult;
   if (!isCheck(request.argv)) {
     send({ err: 'Фоновый процесс dbcourse выполняет только dbcourse check.\n' });
@@ -113,17 +123,30 @@ function accept(socket: Socket): void {
   socket.on('error', () => undefined);
   let taken = false;
   let received = 0;
+  let goes: (go: boolean) => void = () => undefined;
+  const go = new Promise<boolean>((resolve) => {
+    goes = resolve;
+  });
   // A connection that says nothing, or never ends its line, is not kept open for ever.
   const wait = setTimeout(() => socket.destroy(), REQUEST_WAIT_MS);
   const read = lineReader((message) => {
-    if (taken) return;
+    if (taken) {
+      if ((message as { go?: unknown } | undefined)?.go === true) goes(true);
+      return;
+    }
     taken = true;
     clearTimeout(wait);
-    if (isRequest(message)) queue = queue.then(() => serve(socket, message));
-    else socket.destroy();
+    if (!isRequest(message)) {
+      socket.destroy();
+      return;
+    }
+    queue = queue.then(() => {
+      // From now on the client has GO_WAIT_MS to say it still waits.
+      const timer = setTimeout(() => goes(false), GO_WAIT_MS);
+      return serve(socket, message, go).finally(() => clearTimeout(timer));
+    });
   });
   socket.on('data', (chunk: string) => {
-    if (taken) return;
     received += Buffer.byteLength(chunk);
     if (received > MAX_REQUEST_BYTES) {
       clearTimeout(wait);
@@ -132,7 +155,10 @@ function accept(socket: Socket): void {
     }
     read(chunk);
   });
-  socket.on('close', () => clearTimeout(wait));
+  socket.on('close', () => {
+    clearTimeout(wait);
+    goes(false);
+  });
 }
 
 /** Listens at the address; false when another server already answers there. */

@@ -52,14 +52,23 @@ function learner(extra: Record<string, string> = {}) {
   return { env, answers, serverDir, socket };
 }
 
-/** Sends text to a socket and gives what comes back until the server closes it. */
-function talk(path: string, text: string): Promise<string> {
+/**
+ * Sends text to a socket and gives what comes back until the server closes it; says `go` when
+ * accepted, as a check client does, unless `go` is false.
+ */
+function talk(path: string, text: string, go = true): Promise<string> {
   return new Promise((resolve) => {
     let answer = '';
     const client = connect(path);
     client.setEncoding('utf8');
     client.on('connect', () => client.write(text));
-    client.on('data', (chunk: string) => { answer += chunk; });
+    client.on('data', (chunk: string) => {
+      answer += chunk;
+      if (answer === '{"accepted":true}\n') {
+        if (go) client.write('{"go":true}\n');
+        else client.destroy();
+      }
+    });
     client.on('close', () => resolve(answer));
     client.on('error', () => undefined);
   });
@@ -347,6 +356,27 @@ describe('the check server', () => {
       expect(await talk(path, request(['sql'], env, root))).toContain('{"code":2}');
       await until(() => serverPids(serverDir).length === 0);
     });
+
+  it('does not run a check whose client gave up waiting just as its turn came', async () => {
+    const { env, serverDir, socket } = learner();
+    try {
+      spawnCli(['check', '1-1'], env);
+      await until(() => socket() !== undefined && serverPids(serverDir).length === 1);
+      const progress = () => readFileSync(join(env.DBCOURSE_DATA_DIR, 'progress.json'), 'utf8');
+      const before = progress();
+      // Gone right after `accepted`, before saying go: it is checking on its own by now.
+      expect(await talk(join(serverDir, socket()!), request(['check', '1-1'], env, root), false))
+        .toBe('{"accepted":true}\n');
+      const served = await talk(join(serverDir, socket()!), request(['check', '1-1'], env, root));
+      expect(served).toContain('{"code":1}');
+      const attempts = (text: string) => JSON.parse(text).lessons['two-queries']
+        .exercises['cheap-books'].attempts as number;
+      // Only the check whose client said go was counted.
+      expect(attempts(progress())).toBe(attempts(before) + 1);
+    } finally {
+      stop(serverDir);
+    }
+  });
 
   it('is never started with DBCOURSE_SERVER=0', async () => {
     const { env, serverDir } = learner({ DBCOURSE_SERVER: '0' });
