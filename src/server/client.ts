@@ -68,9 +68,16 @@ export function runOnServer(argv: string[], io: Io, address: string):
         resolve(undefined);
         return;
       }
-      io.stderr.write('\nПроверка прервалась: фоновый процесс dbcourse завершился раньше ' +
-        'времени. Запустите её ещё раз; если повторится — DBCOURSE_SERVER=0 dbcourse check ...\n');
-      resolve({ code: 1, hardExit: false });
+      const message = 'Проверка прервалась: фоновый процесс dbcourse завершился раньше ' +
+        'времени. Запустите её ещё раз; если повторится — DBCOURSE_SERVER=0 dbcourse check ...';
+      void (async () => {
+        // Wrapped at words on a terminal, as the check's own messages are.
+        const width = io.stderr.isTTY ? io.stderr.columns : undefined;
+        const lines = width
+          ? (await import('../render/wrap.js')).wrapText(message, width) : [message];
+        io.stderr.write(`\n${lines.join('\n')}\n`);
+        resolve({ code: 1, hardExit: false });
+      })();
     };
     socket.on('error', ended);
     socket.on('close', ended);
