@@ -100,6 +100,8 @@ async function serve(socket: Socket, request: ServerRequest, go: Promise<boolean
       'Повторите с DBCOURSE_SERVER=0, чтобы проверка шла без него.\n' });
     result = { code: 1, hardExit: false };
   }
+  // Not kept in the learner's folder for the idle minutes: it could not be unmounted.
+  process.chdir('/');
   send({ code: result.code });
   socket.end();
   // Cannot happen with the child-process sandbox; if it ever does, a fresh server is better.

@@ -3,8 +3,8 @@
 // by itself (idle, socket file removed) and is replaced when it died.
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
-  symlinkSync, writeFileSync,
+  appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
+  readlinkSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -167,6 +167,9 @@ describe('the check server', () => {
         const served = check();
         expect(served.status).toBe(0);
         expect(served.stdout).toContain(join(here, 'mine', 'two-queries'));
+        // Nor does it stay in that folder after the check (it could not be unmounted).
+        const [pid] = serverPids(serverDir);
+        expect(readlinkSync(`/proc/${pid}/cwd`)).toBe('/');
       } finally {
         stop(serverDir);
       }
