@@ -158,18 +158,26 @@ describe('the check server', () => {
       mkdirSync(join(here, 'mine', 'two-queries'), { recursive: true });
       writeFileSync(join(here, 'mine', 'two-queries', 'books-per-language.sql'),
         'SELECT language, COUNT(*) FROM books GROUP BY language');
-      const check = () => spawnSync(process.execPath, [join(root, 'bin', 'dbcourse'),
-        '--workspace', 'mine', 'check', '1-1', 'books-per-language'],
-      { env: { PATH: process.env.PATH ?? '', ...env }, cwd: here, encoding: 'utf8' });
+      writeFileSync(join(here, 'mine', 'two-queries', 'cheap-books.sql'), 'SELECT 1');
+      const check = (extra: Record<string, string> = {}, exercise = 'books-per-language') =>
+        spawnSync(process.execPath, [join(root, 'bin', 'dbcourse'), '--workspace', 'mine',
+          'check', '1-1', exercise],
+        { env: { PATH: process.env.PATH ?? '', ...env, ...extra }, cwd: here, encoding: 'utf8' });
       try {
         expect(check().status).toBe(0);
         await until(() => socket() !== undefined);
         const served = check();
         expect(served.status).toBe(0);
         expect(served.stdout).toContain(join(here, 'mine', 'two-queries'));
-        // Nor does it stay in that folder after the check (it could not be unmounted).
+        // Nor does it stay in that folder after the check (it could not be unmounted), nor
+        // a sandbox process started for a check there (another time limit needs a new one).
+        expect(check({ DBCOURSE_QUERY_TIMEOUT_MS: '4321' }, 'cheap-books').status).toBe(1);
         const [pid] = serverPids(serverDir);
         expect(readlinkSync(`/proc/${pid}/cwd`)).toBe('/');
+        const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+          .split(/\s+/).filter(Boolean);
+        expect(children).toHaveLength(1);
+        expect(readlinkSync(`/proc/${children[0]}/cwd`)).toBe('/');
       } finally {
         stop(serverDir);
       }
