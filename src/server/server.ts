@@ -206,8 +206,17 @@ const scriptIdentity = identity(script);
  * replaces dist/, which this server loads modules from as checks first need them.
  */
 function stillOurs(): boolean {
+  return socketOurs() && same(script, scriptIdentity);
+}
+
+/** Whether the socket file is the one this server made (not removed, nor a newer server's). */
+function socketOurs(): boolean {
+  return same(address, socketIdentity);
+}
+
+function same(path: string, known: string | undefined): boolean {
   try {
-    return identity(address) === socketIdentity && identity(script) === scriptIdentity;
+    return identity(path) === known;
   } catch {
     return false;
   }
@@ -223,7 +232,9 @@ async function shutdown(now = false): Promise<void> {
   ending = true;
   if (first) {
     clearTimeout(idleTimer);
-    if (stillOurs()) {
+    // Also when a new build replaced the code: its socket, named by the old build's stamp,
+    // would otherwise stay in the folder for good.
+    if (socketOurs()) {
       try {
         unlinkSync(address);
       } catch {

@@ -217,6 +217,8 @@ describe('the check server', () => {
       rmSync(script);
       writeFileSync(script, code);
       await until(() => serverPids(serverDir).length === 0);
+      // Its socket file, which no build will use again, went with it.
+      expect(socket()).toBeUndefined();
     } finally {
       stop(serverDir);
     }
