@@ -26,7 +26,16 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
  * the SQL thread started ahead, and then starts a server for the next check.
  */
 async function check(argv: string[], io: Io): Promise<RunResult> {
-  const { isCheck, serverAddress, serverAllowed } = await import('../server/address.js');
+  const { FOLDER_GONE, isCheck, serverAddress, serverAllowed } =
+    await import('../server/address.js');
+  try {
+    process.cwd();
+  } catch {
+    // Node's worker threads (the SQL thread) fail to start without it, and the check server
+    // cannot take the learner's folder either: say so instead of a stack trace.
+    io.stderr.write(`${FOLDER_GONE}\n`);
+    return { code: 1, hardExit: false };
+  }
   const address = isCheck(argv) && serverAllowed(io.env) ? serverAddress(io.env) : undefined;
   const client = address ? await import('../server/client.js') : undefined;
   const answered = client && address ? await client.runOnServer(argv, io, address) : undefined;

@@ -3,6 +3,7 @@
  * in the cache directory (only its owner can reach it) and its name carries the build stamp,
  * so a rebuilt dbcourse never talks to a server of the code it replaced.
  */
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStamp } from '../util/build.js';
 import { cacheDir, type Env } from '../util/paths.js';
@@ -19,6 +20,10 @@ function shortHash(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/** The folder the learner runs dbcourse in was deleted (or cannot be read). */
+export const FOLDER_GONE = 'Папки, в которой запущен dbcourse, больше нет (или она недоступна). ' +
+  'Перейдите в существующую папку, например cd ~, и повторите проверку.';
 
 /** Global options that take a value, which is not the command word. */
 const valued = new Set(['--engine', '--workspace']);
@@ -50,4 +55,19 @@ export function serverDir(env: Env): string {
 export function serverAddress(env: Env): string | undefined {
   const path = join(serverDir(env), `${buildStamp}-${shortHash(process.env.HOME ?? '')}.sock`);
   return Buffer.byteLength(path) <= MAX_SOCKET_PATH ? path : undefined;
+}
+
+/**
+ * Whether a folder is a real one (no link) of this user that nobody else can enter: where a
+ * socket may be trusted to be this user's server. A cache folder set to a shared place could
+ * hold another user's `server` folder, and a client must not send its environment there.
+ */
+export function isPrivateDir(dir: string): boolean {
+  try {
+    const stats = lstatSync(dir);
+    return stats.isDirectory() && (stats.mode & 0o077) === 0 &&
+      (process.getuid === undefined || stats.uid === process.getuid());
+  } catch {
+    return false;
+  }
 }

@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io, Output } from '../cli/io.js';
 import type { RunResult } from '../cli/run.js';
-import { lineReader, type OutputShape, type ServerRequest } from './protocol.js';
+import { isPrivateDir } from './address.js';
+import { lineReader, type ClientGo, type OutputShape, type ServerRequest } from './protocol.js';
 
 /** How long a server may take to start on this check before it runs here instead. */
 const ACCEPT_WAIT_MS = 3_000;
@@ -25,6 +26,8 @@ function shape(output: Output): OutputShape {
  */
 export function runOnServer(argv: string[], io: Io, address: string):
   Promise<RunResult | undefined> {
+  // Someone else's folder (a cache folder in a shared place): no server of ours is there.
+  if (!isPrivateDir(dirname(address))) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const request: ServerRequest = { argv, env: io.env, cwd: process.cwd(),
       stdout: shape(io.stdout), stderr: shape(io.stderr) };
@@ -43,7 +46,11 @@ export function runOnServer(argv: string[], io: Io, address: string):
     socket.on('data', lineReader((message) => {
       const m = (message ?? {}) as { accepted?: boolean; out?: string; err?: string;
         code?: number };
-      if (m.accepted) clearTimeout(patience);
+      if (m.accepted && !done) {
+        clearTimeout(patience);
+        const go: ClientGo = { go: true };
+        socket.write(JSON.stringify(go) + '\n');
+      }
       if (typeof m.out === 'string') io.stdout.write(m.out);
       if (typeof m.err === 'string') io.stderr.write(m.err);
       said ||= m.out !== undefined || m.err !== undefined;
@@ -61,9 +68,16 @@ export function runOnServer(argv: string[], io: Io, address: string):
         resolve(undefined);
         return;
       }
-      io.stderr.write('\nПроверка прервалась: фоновый процесс dbcourse завершился раньше ' +
-        'времени. Запустите её ещё раз; если повторится — DBCOURSE_SERVER=0 dbcourse check ...\n');
-      resolve({ code: 1, hardExit: false });
+      const message = 'Проверка прервалась: фоновый процесс dbcourse завершился раньше ' +
+        'времени. Запустите её ещё раз; если повторится — DBCOURSE_SERVER=0 dbcourse check ...';
+      void (async () => {
+        // Wrapped at words on a terminal, as the check's own messages are.
+        const width = io.stderr.isTTY ? io.stderr.columns : undefined;
+        const lines = width
+          ? (await import('../render/wrap.js')).wrapText(message, width) : [message];
+        io.stderr.write(`\n${lines.join('\n')}\n`);
+        resolve({ code: 1, hardExit: false });
+      })();
     };
     socket.on('error', ended);
     socket.on('close', ended);

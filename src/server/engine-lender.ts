@@ -58,31 +58,34 @@ class Loan implements Engine {
 }
 
 export class EngineLender implements EngineSource {
-  private readonly kept = new Map<string, SqliteEngine>();
+  /**
+   * The one engine kept, and the settings it was opened with. One only: checks with other
+   * settings (DBCOURSE_QUERY_TIMEOUT_MS, DBCOURSE_FIXTURES_DIR) replace it, so that each new
+   * setting does not leave another sandbox process running until the server ends.
+   */
+  private kept: { key: string; engine: SqliteEngine } | undefined;
 
   async open(choice: EngineChoice, options: OpenOptions): Promise<Engine> {
     if (choice.name !== 'sqlite') return openEngine(choice, options);
 
     const key = JSON.stringify([options.fixtures.dir, options.cacheRoot, options.timeoutMs,
       options.trustReferences ?? true]);
-    let engine = this.kept.get(key);
-    if (engine && !engine.unchanged()) {
-      this.kept.delete(key);
-      await engine.close();
-      engine = undefined;
+    if (this.kept && (this.kept.key !== key || !this.kept.engine.unchanged())) {
+      const given = this.kept.engine;
+      this.kept = undefined;
+      await given.close();
     }
-    if (!engine) {
+    if (!this.kept) {
       const { SqliteEngine: Sqlite } = await import('../engines/sqlite/engine.js');
-      engine = new Sqlite({ ...options, trustReferences: options.trustReferences ?? true,
-        isolation: 'process' });
-      this.kept.set(key, engine);
+      this.kept = { key, engine: new Sqlite({ ...options,
+        trustReferences: options.trustReferences ?? true, isolation: 'process' }) };
     }
-    return new Loan(engine);
+    return new Loan(this.kept.engine);
   }
 
   async closeAll(): Promise<void> {
-    const engines = [...this.kept.values()];
-    this.kept.clear();
-    await Promise.all(engines.map((e) => e.close()));
+    const engine = this.kept?.engine;
+    this.kept = undefined;
+    await engine?.close();
   }
 }

@@ -50,4 +50,23 @@ describe('EngineLender', () => {
       expect(kept(before).sandboxPid).toBeUndefined();
       expect((await after.query(base.name, 'SELECT COUNT(*) FROM books')).ok).toBe(true);
     });
+
+  it('keeps one engine: a check with other settings replaces it and stops its sandbox',
+    async () => {
+      const kept = (loan: unknown) => (loan as { engine: { sandboxPid?: number } }).engine;
+      const first = await lender.open(choice, options);
+      await first.query('base', 'SELECT 1');
+      expect(kept(first).sandboxPid).toBeGreaterThan(0);
+
+      // DBCOURSE_QUERY_TIMEOUT_MS changed between checks.
+      const other = await lender.open(choice, { ...options, timeoutMs: 1234 });
+      await other.query('base', 'SELECT 1');
+      expect(kept(other)).not.toBe(kept(first));
+      expect(kept(first).sandboxPid).toBeUndefined();
+      expect(kept(other).sandboxPid).toBeGreaterThan(0);
+
+      const back = await lender.open(choice, options);
+      expect(kept(back)).not.toBe(kept(other));
+      expect(kept(other).sandboxPid).toBeUndefined();
+    });
 });

@@ -75,6 +75,9 @@ function startProcess(settings: HostSettings, events: HostEvents): SandboxHost {
     serialization: 'advanced',
     execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Its paths are absolute; kept by the check server for minutes, it must not hold the
+    // learner's folder (which then could not be unmounted).
+    cwd: '/',
   });
   let stderr = '';
   let stopped = false;
