@@ -17,6 +17,19 @@ describe('mutants of a reference solution', () => {
       .not.toContain('c.id >= 10');
   });
 
+  it('drops the tie-break: the last key of an ORDER BY with several, in a window too', () => {
+    const dropped = (sql: string) => mutants(sql)
+      .filter((m) => m.mutation === 'last ORDER BY key dropped').map((m) => m.sql);
+    expect(dropped('SELECT id FROM books ORDER BY price DESC, id LIMIT 5'))
+      .toEqual(['SELECT id FROM books ORDER BY price DESC LIMIT 5']);
+    expect(dropped('SELECT ROW_NUMBER() OVER (PARTITION BY g ORDER BY p, id) AS n FROM t ' +
+      'ORDER BY g, n')).toEqual([
+      'SELECT ROW_NUMBER() OVER (PARTITION BY g ORDER BY p) AS n FROM t ORDER BY g, n',
+      'SELECT ROW_NUMBER() OVER (PARTITION BY g ORDER BY p, id) AS n FROM t ORDER BY g']);
+    // One key: nothing to drop.
+    expect(dropped('SELECT id FROM books ORDER BY id')).toEqual([]);
+  });
+
   it('finds the hole when no dataset has a book at the boundary, and none when one does',
     async () => {
       const exercise = (solution: string): QueryExercise => ({ id: 'm', kind: 'query', title: 't',
