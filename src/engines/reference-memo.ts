@@ -9,11 +9,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheBuildKey } from '../util/build.js';
 import { writeFileAtomic } from '../util/fs.js';
-import type {
-  ChangeOutcome, DatasetInfo, Engine, PlanOutcome, QueryOptions, QueryOutcome, ResultSet,
-  SchemaOutcome, SchemaRequest,
-} from './engine.js';
-import type { PlanRequest } from './plan.js';
+import type { Engine, QueryOptions, QueryOutcome, ResultSet } from './engine.js';
+import { ForwardingEngine } from './forwarding-engine.js';
 
 interface Entry {
   results: Record<string, ResultSet>;
@@ -26,17 +23,15 @@ function storable(result: ResultSet): boolean {
     Number.isFinite(cell)));
 }
 
-export class ReferenceMemo implements Engine {
+export class ReferenceMemo extends ForwardingEngine {
   private readonly entries = new Map<string, Entry>();
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly engine: Engine, private readonly dir: string) {}
+  constructor(engine: Engine, private readonly dir: string) {
+    super(engine);
+  }
 
-  get name() { return this.engine.name; }
-  get fingerprint() { return this.engine.fingerprint; }
-  get datasets() { return this.engine.datasets; }
-
-  async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryOutcome> {
+  override async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryOutcome> {
     if (!options.trusted) return this.engine.query(dataset, sql, options);
 
     const entry = this.entry(sql);
@@ -51,20 +46,7 @@ export class ReferenceMemo implements Engine {
     return outcome;
   }
 
-  change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome> {
-    return this.engine.change(dataset, sql, options);
-  }
-
-  schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
-    Promise<SchemaOutcome> {
-    return this.engine.schema(dataset, sql, request, options);
-  }
-
-  plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome> {
-    return this.engine.plan(dataset, request, options);
-  }
-
-  async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
+  override async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
     if (!options.trusted) return this.engine.readsTables(sql, options);
 
     const entry = this.entry(sql);
@@ -78,15 +60,7 @@ export class ReferenceMemo implements Engine {
     return reads;
   }
 
-  exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo> {
-    return this.engine.exerciseDataset(spec);
-  }
-
-  warmUp(): void {
-    this.engine.warmUp();
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     for (const sql of this.dirty) {
       const path = this.path(sql);
       try {

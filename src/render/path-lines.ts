@@ -2,26 +2,11 @@
  * A labelled file path laid out in lines of a width: broken after a folder separator when it
  * does not fit, never cut, so that every character of the path stays on screen.
  */
-import { displayWidth } from './width.js';
+import { displayWidth, piecesOfWidth } from './width.js';
 
 /** The path in pieces that each end with a separator (the last one may not). */
 function pieces(path: string): string[] {
   return path.match(/[^/\\]+[/\\]?|[/\\]/g) ?? [path];
-}
-
-/** `piece` in chunks of at most `width` columns: a folder name longer than a whole line. */
-function chunks(piece: string, width: number): string[] {
-  const out: string[] = [];
-  let chunk = '';
-  for (const char of piece) {
-    if (chunk && displayWidth(chunk + char) > width) {
-      out.push(chunk);
-      chunk = '';
-    }
-    chunk += char;
-  }
-  if (chunk) out.push(chunk);
-  return out;
 }
 
 /**
@@ -37,7 +22,7 @@ export function pathLines(label: string, path: string, width: number,
   let line = '';
   let used = labelWidth;
 
-  for (const piece of pieces(path).flatMap((p) => chunks(p, room))) {
+  for (const piece of pieces(path).flatMap((p) => piecesOfWidth(p, room))) {
     const size = displayWidth(piece);
     if (used + size > width && (line || lines.length === 0)) {
       lines.push(line);

@@ -2,7 +2,7 @@
  * Tables of values that fit the terminal: columns shrink from the widest, cells are cut with
  * an ellipsis. The same layout colours or plain, so piped output stays readable.
  */
-import { displayWidth } from './width.js';
+import { displayWidth, piecesOfWidth } from './width.js';
 import type { Style } from './style.js';
 
 export interface TableOptions {
@@ -37,21 +37,6 @@ function pad(text: string, width: number, right: boolean): string {
   return right ? gap + text : text + gap;
 }
 
-/** `word` in pieces of at most `width` columns. */
-function chunks(word: string, width: number): string[] {
-  const out: string[] = [];
-  let piece = '';
-  for (const char of word) {
-    if (piece && displayWidth(piece + char) > width) {
-      out.push(piece);
-      piece = '';
-    }
-    piece += char;
-  }
-  out.push(piece);
-  return out;
-}
-
 function wrapCell(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -64,7 +49,7 @@ function wrapCell(text: string, width: number): string[] {
     }
     if (line) lines.push(line);
     // A word wider than the column goes on in the next lines: nothing of a cell is lost.
-    const pieces = chunks(word, width);
+    const pieces = piecesOfWidth(word, width);
     lines.push(...pieces.slice(0, -1));
     line = pieces[pieces.length - 1];
   }

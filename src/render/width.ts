@@ -51,3 +51,21 @@ export function wrapStyled(text: string, width: number): string {
     return lines.join('\n');
   }).join('\n');
 }
+
+/**
+ * `text` in pieces of at most `width` columns, cut between characters: a word or a folder
+ * name wider than its column goes on in the next lines. An empty text is one empty piece.
+ */
+export function piecesOfWidth(text: string, width: number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  for (const char of text) {
+    if (piece && displayWidth(piece + char) > width) {
+      out.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  if (piece || out.length === 0) out.push(piece);
+  return out;
+}

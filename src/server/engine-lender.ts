@@ -5,54 +5,15 @@
  * MySQL engines are opened and closed per check, as by any command: connections held for
  * minutes would count against the learner's server.
  */
-import type {
-  ChangeOutcome, DatasetInfo, Engine, PlanOutcome, QueryOptions, QueryOutcome, SchemaOutcome,
-  SchemaRequest,
-} from '../engines/engine.js';
+import type { Engine } from '../engines/engine.js';
+import { ForwardingEngine } from '../engines/forwarding-engine.js';
 import { openEngine, type EngineChoice, type EngineSource, type OpenOptions } from
   '../engines/open.js';
-import type { PlanRequest } from '../engines/plan.js';
 import type { SqliteEngine } from '../engines/sqlite/engine.js';
 
 /** An engine lent for one command: everything goes through, except that close() does not. */
-class Loan implements Engine {
-  /** `engine`: the engine kept by the lender, the same for every loan while it is current. */
-  constructor(readonly engine: Engine) {}
-
-  get name() { return this.engine.name; }
-  get fingerprint() { return this.engine.fingerprint; }
-  get datasets() { return this.engine.datasets; }
-
-  query(dataset: string, sql: string, options?: QueryOptions): Promise<QueryOutcome> {
-    return this.engine.query(dataset, sql, options);
-  }
-
-  change(dataset: string, sql: string, options?: QueryOptions): Promise<ChangeOutcome> {
-    return this.engine.change(dataset, sql, options);
-  }
-
-  schema(dataset: string, sql: string, request: SchemaRequest, options?: QueryOptions):
-    Promise<SchemaOutcome> {
-    return this.engine.schema(dataset, sql, request, options);
-  }
-
-  plan(dataset: string, request: PlanRequest, options?: QueryOptions): Promise<PlanOutcome> {
-    return this.engine.plan(dataset, request, options);
-  }
-
-  exerciseDataset(spec: { property: string; changes: string }): Promise<DatasetInfo> {
-    return this.engine.exerciseDataset(spec);
-  }
-
-  readsTables(sql: string, options?: QueryOptions): Promise<boolean | undefined> {
-    return this.engine.readsTables(sql, options);
-  }
-
-  warmUp(): void {
-    this.engine.warmUp();
-  }
-
-  async close(): Promise<void> {
+class Loan extends ForwardingEngine {
+  override async close(): Promise<void> {
     // Given back, not closed: the next check uses it.
   }
 }
