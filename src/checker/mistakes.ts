@@ -17,6 +17,34 @@ const OUTER_JOIN = /\b(?:LEFT|RIGHT|FULL)\s+(?:OUTER\s+)?JOIN\b/i;
 const INNER_JOIN = new RegExp(String.raw`(?<!\b(?:LEFT|RIGHT|FULL)\s+(?:OUTER\s+)?)\bJOIN\b|` +
   String.raw`\bFROM\s+[\w.]+(?:\s+(?:AS\s+)?\w+)?\s*,`, 'i');
 
+/** Words that end an ORDER BY list at its own level of parentheses. */
+const AFTER_ORDER_BY = new Set(['LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT',
+  'ROWS', 'RANGE', 'GROUPS', 'FOR', 'WINDOW']);
+
+/**
+ * Sort keys of all ORDER BY lists in the text (the outer one and those of OVER and
+ * subqueries), each list counted up to the ')' or clause that closes it.
+ */
+function orderKeys(text: string): number {
+  let keys = 0;
+  for (const match of text.matchAll(/\bORDER\s+BY\b/gi)) {
+    let depth = 0;
+    let count = 1;
+    for (const token of text.slice((match.index ?? 0) + match[0].length)
+      .matchAll(/[()]|,|[A-Za-z_]+/g)) {
+      const t = token[0];
+      if (t === '(') depth += 1;
+      else if (t === ')') {
+        if (depth === 0) break;
+        depth -= 1;
+      } else if (depth === 0 && t === ',') count += 1;
+      else if (depth === 0 && AFTER_ORDER_BY.has(t.toUpperCase())) break;
+    }
+    keys += count;
+  }
+  return keys;
+}
+
 /** Conditions joined by AND, without the AND of BETWEEN ... AND. */
 function conditions(text: string): number {
   const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
@@ -36,7 +64,8 @@ const plausible: Record<string, (learner: string, reference: string) => boolean>
   'one AND condition dropped': (t, r) => conditions(t) < conditions(r),
   '= -> IN before a subquery': (t) => /\bIN\s*\(\s*SELECT\b/i.test(t),
   'IN -> = before a subquery': (t) => /(?<![<>!])=\s*\(\s*SELECT\b/i.test(t),
-  'ORDER BY direction': (t) => /\bORDER\s+BY\b/i.test(t),
+  // A list with fewer keys than the reference's lacks a tie-break: that, not a direction.
+  'ORDER BY direction': (t, r) => /\bORDER\s+BY\b/i.test(t) && orderKeys(t) >= orderKeys(r),
 };
 
 /** The mutations this module can judge. */

@@ -60,6 +60,23 @@ describe('plausible mistakes', () => {
     expect(may('ORDER BY direction', "SELECT x FROM a WHERE y = 'ORDER BY'")).toBe(false);
   });
 
+  it('names a sort direction only when the answer sorts by as many keys as the reference', () => {
+    const reference = 'SELECT id, created_at FROM reviews WHERE rating >= 4 ' +
+      'ORDER BY created_at DESC, id DESC';
+    expect(may('ORDER BY direction', 'SELECT id, created_at FROM reviews WHERE rating >= 4 ' +
+      'ORDER BY created_at DESC, id', reference)).toBe(true);
+    expect(may('ORDER BY direction', 'SELECT id, created_at FROM reviews WHERE rating >= 4 ' +
+      'ORDER BY created_at DESC LIMIT 10', reference)).toBe(false);
+    expect(may('ORDER BY direction', 'SELECT id, created_at FROM reviews ' +
+      'ORDER BY COALESCE(created_at, 0) DESC', reference)).toBe(false);
+    expect(may('ORDER BY direction', 'SELECT g, ROW_NUMBER() OVER (PARTITION BY g ' +
+      'ORDER BY price DESC, id) FROM b ORDER BY g', 'SELECT g, ROW_NUMBER() OVER ' +
+      '(PARTITION BY g ORDER BY price DESC, id) FROM b ORDER BY g')).toBe(true);
+    expect(may('ORDER BY direction', 'SELECT g, ROW_NUMBER() OVER (PARTITION BY g ' +
+      'ORDER BY price DESC) FROM b ORDER BY g', 'SELECT g, ROW_NUMBER() OVER ' +
+      '(PARTITION BY g ORDER BY price DESC, id) FROM b ORDER BY g')).toBe(false);
+  });
+
   it('names a dropped condition only when the answer has fewer than the reference', () => {
     const reference = "SELECT id FROM orders WHERE status = 'paid' AND customer_id = 6 " +
       "AND created_at BETWEEN '2025-01-01' AND '2025-12-31'";
