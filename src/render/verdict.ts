@@ -36,6 +36,15 @@ const mistakes: Record<string, string> = {
 };
 
 /**
+ * Why an option is wrong, after «Вариант b неверен»: a sentence of its own when it starts
+ * with a capital letter (a colon before one reads wrong in Russian), else after a colon.
+ */
+export function whyAfter(why: string | undefined): string {
+  if (!why) return '.';
+  return /^\p{Lu}/u.test(why.trim()) ? `. ${why}` : `: ${why}`;
+}
+
+/**
  * A column's name as shown: a plain name stays; an expression (the reference's COUNT(*) or
  * CASE ...) becomes "столбец N", so that the expected table never spells out the solution.
  */
@@ -250,8 +259,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'repeated-key': 'Каждая буква должна встречаться один раз.',
       }[feedback.reason]];
     case 'wrong-choice': {
-      const lines = feedback.wrongPicks.map((p) =>
-        `Вариант ${p.key} неверен${p.why ? `: ${p.why}` : '.'}`);
+      const lines = feedback.wrongPicks.map((p) => `Вариант ${p.key} неверен${whyAfter(p.why)}`);
       if (feedback.missed > 0 && (exercise.kind !== 'choice' || exercise.multiple ||
         feedback.wrongPicks.length === 0)) {
         lines.push(`Выбраны не все верные варианты: не хватает ещё ${feedback.missed}.`);
