@@ -8,10 +8,21 @@
  */
 import { blankLiterals } from './statements.js';
 
-/** A comparison that excludes its bound: < or >, not <=, >=, <>, <=>, -> or =>. */
-const STRICT = /(?<![<>!=-])[<>](?![=>])/;
-/** A comparison that includes its bound: <=, >=, BETWEEN (but not the null-safe <=>). */
-const INCLUSIVE = /<=(?!>)|>=|\bBETWEEN\b/i;
+/**
+ * Comparisons by the side their bound is on. A mistake that moves the bound of `x <= 2` to
+ * `x < 2` is written `x < 2` or, the literal first, `2 > x`; an answer whose only strict
+ * comparison is `x > 2` keeps the rows the reference drops (a NOT EXISTS turned into a
+ * JOIN ... WHERE rating > 2) and is told nothing about a bound it got right.
+ */
+const LITERAL_BEFORE = String.raw`(?:(?<![\w.])\d+(?:\.\d+)?|['"])\s*`;
+/** x < bound or bound > x: not <=, <>, <=>, -> or =>. */
+const BELOW_STRICT = new RegExp(String.raw`(?<![<>!=-])<(?![=>])|${LITERAL_BEFORE}>(?![=>])`);
+/** x > bound or bound < x. */
+const ABOVE_STRICT = new RegExp(String.raw`(?<![<>!=-])>(?![=>])|${LITERAL_BEFORE}<(?![=>])`);
+/** x <= bound, bound >= x, BETWEEN (but not the null-safe <=>). */
+const BELOW_INCLUSIVE = new RegExp(String.raw`<=(?!>)|${LITERAL_BEFORE}>=|\bBETWEEN\b`, 'i');
+/** x >= bound, bound <= x, BETWEEN. */
+const ABOVE_INCLUSIVE = new RegExp(String.raw`>=|${LITERAL_BEFORE}<=(?!>)|\bBETWEEN\b`, 'i');
 const OUTER_JOIN = /\b(?:LEFT|RIGHT|FULL)\s+(?:OUTER\s+)?JOIN\b/i;
 /** JOIN without LEFT/RIGHT/FULL before it, or a comma between the first two tables. */
 const INNER_JOIN = new RegExp(String.raw`(?<!\b(?:LEFT|RIGHT|FULL)\s+(?:OUTER\s+)?)\bJOIN\b|` +
@@ -54,10 +65,10 @@ function conditions(text: string): number {
 const plausible: Record<string, (learner: string, reference: string) => boolean> = {
   'INNER -> LEFT JOIN': (t) => OUTER_JOIN.test(t),
   'LEFT -> INNER JOIN': (t) => INNER_JOIN.test(t),
-  '>= -> >': (t) => STRICT.test(t),
-  '<= -> <': (t) => STRICT.test(t),
-  '> -> >=': (t) => INCLUSIVE.test(t),
-  '< -> <=': (t) => INCLUSIVE.test(t),
+  '>= -> >': (t) => ABOVE_STRICT.test(t),
+  '<= -> <': (t) => BELOW_STRICT.test(t),
+  '> -> >=': (t) => ABOVE_INCLUSIVE.test(t),
+  '< -> <=': (t) => BELOW_INCLUSIVE.test(t),
   'COUNT(column) -> COUNT(*)': (t) => /\bCOUNT\s*\(\s*(?:\*|\d+)\s*\)/i.test(t),
   'COUNT(DISTINCT x) -> COUNT(x)': (t) => /\bCOUNT\s*\(\s*(?!\s|DISTINCT\b)/i.test(t),
   'DISTINCT dropped': (t) => !/\bSELECT\s+DISTINCT\b/i.test(t),

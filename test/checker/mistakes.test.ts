@@ -28,6 +28,20 @@ describe('plausible mistakes', () => {
     expect(may('> -> >=', 'SELECT id FROM books WHERE a <=> b')).toBe(false);
   });
 
+  it('names a moved bound only for a comparison on the same side of it', () => {
+    // The reference keeps books with no review rated <= 2; this answer's rating > 2 is the
+    // right bound, written as the complement (its rows are wrong for another reason).
+    expect(may('<= -> <', 'SELECT DISTINCT b.id FROM books b LEFT JOIN reviews r ' +
+      'ON r.book_id = b.id WHERE r.rating > 2 OR r.id IS NULL')).toBe(false);
+    expect(may('<= -> <', 'SELECT id FROM reviews WHERE 2 > rating')).toBe(true);
+    expect(may('>= -> >', 'SELECT id FROM books WHERE price < 500')).toBe(false);
+    expect(may('>= -> >', "SELECT id FROM books WHERE '2024-01-01' < created_at")).toBe(true);
+    expect(may('< -> <=', 'SELECT id FROM books WHERE price >= 500')).toBe(false);
+    expect(may('> -> >=', 'SELECT id FROM books WHERE price >= 500')).toBe(true);
+    expect(may('> -> >=', 'SELECT id FROM books WHERE 500 <= price')).toBe(true);
+    expect(may('> -> >=', 'SELECT id FROM t1 WHERE t1.x2 <= 5')).toBe(false);
+  });
+
   it('names a JOIN kind only for an answer that joins that way', () => {
     expect(may('LEFT -> INNER JOIN', 'SELECT 1 FROM a JOIN b ON b.x = a.x')).toBe(true);
     expect(may('LEFT -> INNER JOIN', 'SELECT 1 FROM a INNER JOIN b ON b.x = a.x')).toBe(true);
