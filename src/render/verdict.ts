@@ -35,6 +35,11 @@ const mistakes: Record<string, string> = {
   'ORDER BY direction': 'Похоже, сортировка идёт в обратную сторону (ASC и DESC).',
 };
 
+/** An engine as the learner knows it: MySQL (MariaDB too), SQLite. */
+export function engineTitle(engine: string): string {
+  return ({ mysql: 'MySQL', sqlite: 'SQLite' } as Record<string, string>)[engine] ?? engine;
+}
+
 /**
  * Why an option is wrong, after «Вариант b неверен»: a sentence of its own when it starts
  * with a capital letter (a colon before one reads wrong in Russian), else after a colon.
@@ -191,8 +196,9 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'вручную. Получите их запросом к базе — на других данных ответ должен меняться вместе ' +
         'с ними.'];
     case 'needs-engine':
-      return [`Это упражнение проверяется только на ${feedback.engines.join(', ')}: поведение, ` +
-        'которое оно проверяет, есть только там; на урок это не влияет. ' +
+      return ['Это упражнение проверяется только на ' +
+        `${feedback.engines.map(engineTitle).join(', ')}: ` +
+        'поведение, которое оно проверяет, есть только там; на урок это не влияет. ' +
         (feedback.engines.includes('mysql')
           ? 'Переключиться: dbcourse db setup (один раз), затем dbcourse db use mysql; или ' +
             'для одной проверки: dbcourse --engine mysql check ...'

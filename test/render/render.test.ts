@@ -120,3 +120,11 @@ describe('why a picked option is wrong', () => {
     expect(whyAfter(undefined)).toBe('.');
   });
 });
+
+describe('an engine in feedback', () => {
+  it('is named as the learner knows it', async () => {
+    const { engineTitle } = await import('../../src/render/verdict.js');
+    expect(engineTitle('mysql')).toBe('MySQL');
+    expect(engineTitle('sqlite')).toBe('SQLite');
+  });
+});
