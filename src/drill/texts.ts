@@ -1,4 +1,5 @@
 /** The drill's words, shared by the screen and the plain-text list: Russian, one place. */
+import { englishName } from '../render/term.js';
 import type { DrillCard } from './cards.js';
 import { localDay, type DrillGrade } from './scheduler.js';
 
@@ -65,7 +66,7 @@ export function front(card: DrillCard): { label: string; text: string } {
     return { label: 'Вопрос с собеседования', text: flow(card.question.question) };
   }
   const { term, en } = card.definition;
-  return { label: 'Определение термина', text: flow(en ? `${term} (${en})` : term) };
+  return { label: 'Определение термина', text: flow(term + englishName(en, term)) };
 }
 
 /** What to recall, said under the front. */

@@ -38,8 +38,8 @@ function definition(d: Definition, screen: Screen): string {
   const { style, width } = screen;
   const bar = style.color ? style.accent('▌ ') : '| ';
   const lines = [
-    ...styledOrWrapped(style.accent(d.term) + style.dim(englishName(d.en)),
-      d.term + englishName(d.en), width - 2, style.accent).split('\n')
+    ...styledOrWrapped(style.accent(d.term) + style.dim(englishName(d.en, d.term)),
+      d.term + englishName(d.en, d.term), width - 2, style.accent).split('\n')
       .map((l) => bar + l),
     ...wrapText(`Официально: ${d.official.text}`, width - 4).map((l) => bar + l),
     ...wrapText(`Источник: ${d.official.source}`, width - 4).map((l) => bar + style.dim(l)),

@@ -35,6 +35,20 @@ const mistakes: Record<string, string> = {
   'ORDER BY direction': 'Похоже, сортировка идёт в обратную сторону (ASC и DESC).',
 };
 
+/** An engine as the learner knows it: MySQL (MariaDB too), SQLite. */
+export function engineTitle(engine: string): string {
+  return ({ mysql: 'MySQL', sqlite: 'SQLite' } as Record<string, string>)[engine] ?? engine;
+}
+
+/**
+ * Why an option is wrong, after «Вариант b неверен»: a sentence of its own when it starts
+ * with a capital letter (a colon before one reads wrong in Russian), else after a colon.
+ */
+export function whyAfter(why: string | undefined): string {
+  if (!why) return '.';
+  return /^\p{Lu}/u.test(why.trim()) ? `. ${why}` : `: ${why}`;
+}
+
 /**
  * A column's name as shown: a plain name stays; an expression (the reference's COUNT(*) or
  * CASE ...) becomes "столбец N", so that the expected table never spells out the solution.
@@ -182,8 +196,9 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'вручную. Получите их запросом к базе — на других данных ответ должен меняться вместе ' +
         'с ними.'];
     case 'needs-engine':
-      return [`Это упражнение проверяется только на ${feedback.engines.join(', ')}: поведение, ` +
-        'которое оно проверяет, есть только там; на урок это не влияет. ' +
+      return ['Это упражнение проверяется только на ' +
+        `${feedback.engines.map(engineTitle).join(', ')}: ` +
+        'поведение, которое оно проверяет, есть только там; на урок это не влияет. ' +
         (feedback.engines.includes('mysql')
           ? 'Переключиться: dbcourse db setup (один раз), затем dbcourse db use mysql; или ' +
             'для одной проверки: dbcourse --engine mysql check ...'
@@ -250,8 +265,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'repeated-key': 'Каждая буква должна встречаться один раз.',
       }[feedback.reason]];
     case 'wrong-choice': {
-      const lines = feedback.wrongPicks.map((p) =>
-        `Вариант ${p.key} неверен${p.why ? `: ${p.why}` : '.'}`);
+      const lines = feedback.wrongPicks.map((p) => `Вариант ${p.key} неверен${whyAfter(p.why)}`);
       if (feedback.missed > 0 && (exercise.kind !== 'choice' || exercise.multiple ||
         feedback.wrongPicks.length === 0)) {
         lines.push(`Выбраны не все верные варианты: не хватает ещё ${feedback.missed}.`);

@@ -28,6 +28,20 @@ describe('plausible mistakes', () => {
     expect(may('> -> >=', 'SELECT id FROM books WHERE a <=> b')).toBe(false);
   });
 
+  it('names a moved bound only for a comparison on the same side of it', () => {
+    // The reference keeps books with no review rated <= 2; this answer's rating > 2 is the
+    // right bound, written as the complement (its rows are wrong for another reason).
+    expect(may('<= -> <', 'SELECT DISTINCT b.id FROM books b LEFT JOIN reviews r ' +
+      'ON r.book_id = b.id WHERE r.rating > 2 OR r.id IS NULL')).toBe(false);
+    expect(may('<= -> <', 'SELECT id FROM reviews WHERE 2 > rating')).toBe(true);
+    expect(may('>= -> >', 'SELECT id FROM books WHERE price < 500')).toBe(false);
+    expect(may('>= -> >', "SELECT id FROM books WHERE '2024-01-01' < created_at")).toBe(true);
+    expect(may('< -> <=', 'SELECT id FROM books WHERE price >= 500')).toBe(false);
+    expect(may('> -> >=', 'SELECT id FROM books WHERE price >= 500')).toBe(true);
+    expect(may('> -> >=', 'SELECT id FROM books WHERE 500 <= price')).toBe(true);
+    expect(may('> -> >=', 'SELECT id FROM t1 WHERE t1.x2 <= 5')).toBe(false);
+  });
+
   it('names a JOIN kind only for an answer that joins that way', () => {
     expect(may('LEFT -> INNER JOIN', 'SELECT 1 FROM a JOIN b ON b.x = a.x')).toBe(true);
     expect(may('LEFT -> INNER JOIN', 'SELECT 1 FROM a INNER JOIN b ON b.x = a.x')).toBe(true);
@@ -58,6 +72,23 @@ describe('plausible mistakes', () => {
       .toBe(false);
     expect(may('ORDER BY direction', 'SELECT x FROM a ORDER BY x')).toBe(true);
     expect(may('ORDER BY direction', "SELECT x FROM a WHERE y = 'ORDER BY'")).toBe(false);
+  });
+
+  it('names a sort direction only when the answer sorts by as many keys as the reference', () => {
+    const reference = 'SELECT id, created_at FROM reviews WHERE rating >= 4 ' +
+      'ORDER BY created_at DESC, id DESC';
+    expect(may('ORDER BY direction', 'SELECT id, created_at FROM reviews WHERE rating >= 4 ' +
+      'ORDER BY created_at DESC, id', reference)).toBe(true);
+    expect(may('ORDER BY direction', 'SELECT id, created_at FROM reviews WHERE rating >= 4 ' +
+      'ORDER BY created_at DESC LIMIT 10', reference)).toBe(false);
+    expect(may('ORDER BY direction', 'SELECT id, created_at FROM reviews ' +
+      'ORDER BY COALESCE(created_at, 0) DESC', reference)).toBe(false);
+    expect(may('ORDER BY direction', 'SELECT g, ROW_NUMBER() OVER (PARTITION BY g ' +
+      'ORDER BY price DESC, id) FROM b ORDER BY g', 'SELECT g, ROW_NUMBER() OVER ' +
+      '(PARTITION BY g ORDER BY price DESC, id) FROM b ORDER BY g')).toBe(true);
+    expect(may('ORDER BY direction', 'SELECT g, ROW_NUMBER() OVER (PARTITION BY g ' +
+      'ORDER BY price DESC) FROM b ORDER BY g', 'SELECT g, ROW_NUMBER() OVER ' +
+      '(PARTITION BY g ORDER BY price DESC, id) FROM b ORDER BY g')).toBe(false);
   });
 
   it('names a dropped condition only when the answer has fewer than the reference', () => {

@@ -109,3 +109,22 @@ describe('SQLite messages the console meets', () => {
       .toContain('ROLLBACK без открытой транзакции');
   });
 });
+
+describe('why a picked option is wrong', () => {
+  it('is its own sentence when it starts with a capital letter, else follows a colon', async () => {
+    const { whyAfter } = await import('../../src/render/verdict.js');
+    expect(whyAfter('Работает, но у строки два способа быть пустой.'))
+      .toBe('. Работает, но у строки два способа быть пустой.');
+    expect(whyAfter('exists() отправляет SELECT 1 … LIMIT 1.'))
+      .toBe(': exists() отправляет SELECT 1 … LIMIT 1.');
+    expect(whyAfter(undefined)).toBe('.');
+  });
+});
+
+describe('an engine in feedback', () => {
+  it('is named as the learner knows it', async () => {
+    const { engineTitle } = await import('../../src/render/verdict.js');
+    expect(engineTitle('mysql')).toBe('MySQL');
+    expect(engineTitle('sqlite')).toBe('SQLite');
+  });
+});

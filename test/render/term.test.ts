@@ -7,4 +7,11 @@ describe("a term's English name", () => {
     expect(englishName('view (viewed table)')).toBe(' — view (viewed table)');
     expect(englishName(undefined)).toBe('');
   });
+
+  it('is left out when the term already is its English name', () => {
+    expect(englishName('QuerySet', 'QuerySet')).toBe('');
+    expect(englishName('EXPLAIN  ANALYZE', 'EXPLAIN ANALYZE')).toBe('');
+    expect(englishName('lazy evaluation', 'Ленивое вычисление QuerySet'))
+      .toBe(' (lazy evaluation)');
+  });
 });

@@ -75,7 +75,7 @@ describe('lesson reader', () => {
 
     frame = await screen.press('a', 'Проверка: урок 1-1');
     expect(frame).toContain('[!] 2. Что такое NULL (what-is-null) — не зачтено');
-    expect(frame).toContain('Вариант a неверен: Ноль — это значение.');
+    expect(frame).toContain('Вариант a неверен. Ноль — это значение.');
     expect(frame).toContain('Решено 1 из 2. Осталось: what-is-null.');
     frame = await screen.press(keys.escape, 'ПРАКТИКА');
     expect(frame).toMatch(/\[!\] 2\. Что такое NULL — не зачтено \(попыток: 1\)/);

@@ -64,14 +64,14 @@ export async function glossary(ctx: Context, term: string | undefined, json: boo
         'Подробно: dbcourse glossary <термин>'),
       '',
       ...sorted.map((e) => `${style.accent(e.definition.term)}` +
-        style.dim(englishName(e.definition.en)) +
+        style.dim(englishName(e.definition.en, e.definition.term)) +
         style.dim(` — урок ${e.lesson}`)),
     ].join('\n'));
     return EXIT_OK;
   }
 
   await page(ctx, sorted.map((e) => [
-    style.accent(e.definition.term) + style.dim(englishName(e.definition.en)),
+    style.accent(e.definition.term) + style.dim(englishName(e.definition.en, e.definition.term)),
     style.dim(`    урок ${e.lesson}. ${e.title}`),
     wrapped(`Официально: ${e.definition.official.text}`),
     style.dim(wrapped(`Источник: ${e.definition.official.source}`)),

@@ -128,7 +128,7 @@ describe('the watch screen', () => {
     saveLikeVim(answerFile(ctx, 'two-queries', 'what-is-null'), 'a');
     app.stdin.write(ENTER);
     frame = await frameWith('› [!] 3. Что такое NULL (what-is-null) — не зачтено');
-    expect(frame).toContain('Вариант a неверен: Ноль — это значение.');
+    expect(frame).toContain('Вариант a неверен. Ноль — это значение.');
   });
 
   it('fits a long verdict into a short terminal and pages through it', async () => {
