@@ -41,6 +41,8 @@ function normaliseShort(text: string): string {
     .toLocaleLowerCase('ru')
     .replace(/ё/g, 'е')
     .replace(/[«»"'`]/g, '')
+    // "write-skew" and "write skew", "READ-COMMITTED" and "READ COMMITTED" are one answer.
+    .replace(/(\p{L})-(?=\p{L})/gu, '$1 ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '');
 }
@@ -93,6 +95,21 @@ function judgeOrdering(exercise: OrderingExercise, keys: string[]): QuestionFeed
     ...(misplaced?.why ? { why: `${misplaced.key}) ${misplaced.why}` } : {}) };
 }
 
+function acceptedAs(exercise: ShortExercise, text: string): boolean {
+  const answer = normaliseShort(text);
+  return answer !== '' &&
+    exercise.accept.some((a) => normaliseShort(a) === answer || sameNumber(a, text));
+}
+
+/**
+ * A short answer given in two accepted forms, "P4 — потерянное обновление" or "D, durability":
+ * every part, split at a spaced dash, a comma or a semicolon, is accepted on its own.
+ */
+function acceptedInParts(exercise: ShortExercise, text: string): boolean {
+  const parts = text.split(/\s+[—–-]\s+|[,;]\s+/);
+  return parts.length > 1 && parts.every((part) => acceptedAs(exercise, part));
+}
+
 export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict {
   const text = answerText(file);
   let feedback: QuestionFeedback;
@@ -100,8 +117,7 @@ export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict
   if (text === '') {
     feedback = { kind: 'empty-answer' };
   } else if (exercise.kind === 'short') {
-    const answer = normaliseShort(text);
-    feedback = exercise.accept.some((a) => normaliseShort(a) === answer || sameNumber(a, text))
+    feedback = acceptedAs(exercise, text) || acceptedInParts(exercise, text)
       ? { kind: 'passed' }
       : { kind: 'wrong-short' };
   } else {

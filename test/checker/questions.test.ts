@@ -89,4 +89,19 @@ describe('question exercises', () => {
     const yo: ShortExercise = { ...short, accept: ['трёхзначная логика'] };
     expect(judgeQuestion(yo, file('ТРЕХЗНАЧНАЯ логика')).passed).toBe(true);
   });
+
+  it('accepts a short answer written with a hyphen, or in two accepted forms', () => {
+    const p4: ShortExercise = { ...short, accept: ['P4', 'lost update', 'потерянное обновление'] };
+    expect(judgeQuestion(p4, file('P4 — потерянное обновление')).passed).toBe(true);
+    expect(judgeQuestion(p4, file('Потерянное обновление, P4')).passed).toBe(true);
+    expect(judgeQuestion(p4, file('lost-update')).passed).toBe(true);
+    // Every part must be right: a right form next to a wrong one is not an answer.
+    expect(judgeQuestion(p4, file('P4 — грязная запись')).passed).toBe(false);
+    expect(judgeQuestion(p4, file('P0, P4')).passed).toBe(false);
+    expect(judgeQuestion(p4, file('P4,')).passed).toBe(true);
+    const level: ShortExercise = { ...short, accept: ['READ-COMMITTED'] };
+    expect(judgeQuestion(level, file('read committed')).passed).toBe(true);
+    const numbers: ShortExercise = { ...short, accept: ['50'] };
+    expect(judgeQuestion(numbers, file('50, 60')).passed).toBe(false);
+  });
 });
