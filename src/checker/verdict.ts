@@ -108,7 +108,9 @@ export type QuestionFeedback =
   | { kind: 'wrong-order'; correctPrefix: number; total: number; why?: string;
       /** Items the answer leaves out altogether. */
       missing?: number }
-  | { kind: 'wrong-short' };
+  | { kind: 'wrong-short';
+      /** The answer is a number with words after it, and the question wants a bare number. */
+      numberWithWords?: boolean };
 
 export type Feedback = QueryFeedback | SchemaFeedback | QuestionFeedback
   | { kind: 'no-answer-file' }
