@@ -97,7 +97,9 @@ export type SchemaFeedback =
       error?: string }
   /** After a probe, its query returns other rows than on the reference's schema. */
   | { kind: 'probe-state'; title: string; sql: string; difference?: Difference;
-      failure?: QueryFailure };
+      failure?: QueryFailure;
+      /** The probe's query whose rows differ: what the learner can run to see it. */
+      query?: string };
 
 export type QuestionFeedback =
   | { kind: 'passed' }
