@@ -87,6 +87,13 @@ const explanations: [RegExp, Explain][] = [
   [/^Expression tree is too large/, () => 'Выражение слишком большое: упростите запрос.'],
   [/^unrecognized token: "?(.+?)"?$/, (m) => `SQLite не понимает «${m[1]}»: проверьте кавычки ` +
     '(строки — в одинарных, имена — в двойных) и нет ли лишнего символа.'],
+  [/^Cannot add a (UNIQUE|PRIMARY KEY) column/, (m) => `SQLite не умеет добавлять столбец с ` +
+    `${m[1]} через ALTER TABLE ... ADD COLUMN: добавьте столбец без ограничения, а ` +
+    (m[1] === 'UNIQUE' ? 'уникальность — отдельным оператором CREATE UNIQUE INDEX ... ON ' +
+      'таблица (столбец).' : 'первичный ключ задают при создании таблицы (её пересоздают).')],
+  [/^Cannot add a NOT NULL column with default value NULL/, () => 'Новый столбец NOT NULL без ' +
+    'значения по умолчанию: чем заполнить его в уже существующих строках? Допустите NULL или ' +
+    'задайте DEFAULT.'],
   [/^cannot (rollback|commit) - no transaction is active/, (m) => `${m[1] === 'commit' ? 'COMMIT'
     : 'ROLLBACK'} без открытой транзакции: сначала BEGIN (или START TRANSACTION).`],
   // MySQL / MariaDB
@@ -128,6 +135,9 @@ const explanations: [RegExp, Explain][] = [
     'имя или измените существующую таблицу через ALTER TABLE.'],
   [/command denied to user|Access denied/, () => 'У пользователя курса нет доступа к этому ' +
     'объекту: учебные запросы работают только с базами dbcourse.'],
+  [/^Truncated incorrect (?:DOUBLE|DECIMAL|INTEGER) value: '(.*?)'/, (m) => `MySQL пытался ` +
+    `превратить строку '${m[1]}' в число. Частая причина — оператор ||: в MySQL это логическое ` +
+    'ИЛИ, а строки склеивает CONCAT(...). Или строку сравнивают либо складывают с числом.'],
   [/^Lock wait timeout exceeded/, () => 'Эти строки сейчас изменяет другая сессия ' +
     '(незавершённая транзакция): завершите её там и повторите.'],
 ];

@@ -125,3 +125,19 @@ describe("dbcourse's own database names", () => {
     }
   });
 });
+
+describe('ALTER TABLE limits of SQLite and || in MySQL', () => {
+  it('say how to add a unique column in SQLite', () => {
+    const text = sqlite('ALTER TABLE books ADD COLUMN isbn CHAR(13) UNIQUE');
+    expect(text).toContain('CREATE UNIQUE INDEX');
+    expect(text).toContain('(СУБД: Cannot add a UNIQUE column)');
+    expect(explainEngineError('Cannot add a NOT NULL column with default value NULL'))
+      .toContain('Допустите NULL или задайте DEFAULT');
+  });
+
+  it('name || as the usual cause of a string turned into a number in MySQL', () => {
+    const text = explainEngineError("Truncated incorrect DOUBLE value: 'customer'");
+    expect(text).toContain("строку 'customer' в число");
+    expect(text).toContain('CONCAT');
+  });
+});
