@@ -37,6 +37,20 @@ function mysqlPoint(sql: string | undefined, rest: string, line: number): ErrorP
 
 type Explain = (m: RegExpExecArray, sql?: string) => string;
 
+const TIME_UNIT = /^(MICROSECOND|SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|QUARTER|YEAR)$/i;
+const MYSQL_DATE_FUNCTION =
+  /\b(TIMESTAMPDIFF|TIMESTAMPADD|DATE_ADD|DATE_SUB|ADDDATE|SUBDATE)\s*\(|\bINTERVAL\b/i;
+
+/**
+ * "no such column: SECOND" from SQLite for TIMESTAMPDIFF(SECOND, a, b): a MySQL function, not a
+ * misspelled column. Said so when the statement uses such a function, or, statement unknown,
+ * when the unit is written in capitals as in MySQL (an alias `hour` stays a column).
+ */
+function mysqlTimeUnit(name: string, sql?: string): boolean {
+  if (!TIME_UNIT.test(name)) return false;
+  return sql === undefined ? name === name.toUpperCase() : MYSQL_DATE_FUNCTION.test(sql);
+}
+
 const explanations: [RegExp, Explain][] = [
   // SQLite
   [/SQLITE_NOTADB|SQLITE_CORRUPT|file is not a database|disk image is malformed/, () =>
@@ -57,7 +71,12 @@ const explanations: [RegExp, Explain][] = [
   [/^incomplete input/, (_m, sql) => syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, { at: 'end' })],
   [/^no such column: (.+?) - should this be a string literal/, (m) => `Нет столбца ${m[1]}. ` +
     'Если это строка, возьмите её в одинарные кавычки: двойные означают имя столбца.'],
-  [/^no such column: (.+)$/, (m) => `Нет столбца ${m[1]}: проверьте имя и псевдоним таблицы.`],
+  [/^no such column: (.+)$/, (m, sql) => (mysqlTimeUnit(m[1], sql)
+    ? `SQLite не знает ${m[1]}: это единица времени из функции MySQL (TIMESTAMPDIFF, ` +
+      'DATE_ADD, INTERVAL), а в SQLite таких функций нет. Разницу в секундах там считают ' +
+      "так: strftime('%s', конец) - strftime('%s', начало); сдвиг даты — date(x, '+1 day'). " +
+      'Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'
+    : `Нет столбца ${m[1]}: проверьте имя и псевдоним таблицы.`)],
   [/^no such table: (.+)$/, (m) => `Нет таблицы ${m[1]}. Таблицы базы: ${TABLES}.`],
   [/^ambiguous column name: (.+)$/, (m) => `Столбец ${m[1]} есть в нескольких таблицах ` +
     'запроса: укажите таблицу или её псевдоним, например b.' + m[1].replace(/^.*\./, '') + '.'],

@@ -99,7 +99,8 @@ describe('question exercises', () => {
     const text = renderVerdict(verdict, number, 0, { width: 100, style: createStyle(false) });
     expect(text).toContain('напишите только его');
     // Words alone, or a word answer, get the usual message.
-    expect(judgeQuestion(number, file('сто шестнадцать')).feedback).toEqual({ kind: 'wrong-short' });
+    expect(judgeQuestion(number, file('сто шестнадцать')).feedback)
+      .toEqual({ kind: 'wrong-short' });
     expect(judgeQuestion(short, file('21 ключ')).feedback).toEqual({ kind: 'wrong-short' });
   });
 });

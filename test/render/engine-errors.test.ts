@@ -141,3 +141,18 @@ describe('ALTER TABLE limits of SQLite and || in MySQL', () => {
     expect(text).toContain('CONCAT');
   });
 });
+
+describe('MySQL date functions on SQLite', () => {
+  it('name TIMESTAMPDIFF, not a missing column, for its time unit', () => {
+    const sql = 'SELECT TIMESTAMPDIFF(SECOND, title, title) FROM books';
+    const text = sqlite(sql);
+    expect(text).toContain('единица времени из функции MySQL');
+    expect(text).toContain("strftime('%s'");
+    expect(explainEngineError('no such column: SECOND')).toContain('функции MySQL');
+  });
+
+  it('leave a missing alias that happens to be a unit a missing column', () => {
+    expect(sqlite('SELECT id FROM books WHERE hour = 3')).toContain('Нет столбца hour');
+    expect(explainEngineError('no such column: hour')).toContain('Нет столбца hour');
+  });
+});
