@@ -37,6 +37,31 @@ function mysqlPoint(sql: string | undefined, rest: string, line: number): ErrorP
 
 type Explain = (m: RegExpExecArray, sql?: string) => string;
 
+/** Does the statement open with this word (after comments)? Unknown statement: no. */
+function startsWith(sql: string | undefined, word: string): boolean {
+  if (sql === undefined) return false;
+  const code = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').trimStart();
+  return code.toUpperCase().startsWith(word.toUpperCase()) &&
+    !/\w/.test(code.charAt(word.length));
+}
+
+/** A MySQL statement that SQLite does not have, and what to do instead. */
+function mysqlOnly(word: string): string {
+  const instead: Record<string, string> = {
+    TRUNCATE: 'В SQLite вместо TRUNCATE TABLE t пишут DELETE FROM t.',
+    START: 'В SQLite транзакцию начинает BEGIN.',
+    DESCRIBE: 'Столбцы таблиц покажет dbcourse schema, а в консоли dbcourse sql — \\d books.',
+    DESC: 'Столбцы таблиц покажет dbcourse schema, а в консоли dbcourse sql — \\d books.',
+    USE: 'В учебной базе одна схема, переключаться не нужно.',
+  };
+  return `${word} — оператор MySQL, в SQLite его нет` +
+    (['SHOW', 'GRANT', 'REVOKE', 'FLUSH', 'KILL'].includes(word)
+      ? ' (у SQLite нет ни пользователей и прав, ни статуса сервера и его журналов).' : '.') +
+    ` ${instead[word] ?? ''}`.trimEnd() +
+    ' Чтобы выполнять его как в уроке, подключите MySQL: dbcourse db setup, затем ' +
+    'dbcourse db use mysql (или один раз: dbcourse --engine mysql sql).';
+}
+
 const TIME_UNIT = /^(MICROSECOND|SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|QUARTER|YEAR)$/i;
 const MYSQL_DATE_FUNCTION =
   /\b(TIMESTAMPDIFF|TIMESTAMPADD|DATE_ADD|DATE_SUB|ADDDATE|SUBDATE)\s*\(|\bINTERVAL\b/i;
@@ -66,6 +91,11 @@ const explanations: [RegExp, Explain][] = [
       '— id INTEGER PRIMARY KEY, индекс создают отдельным CREATE INDEX, ENGINE и CHARSET не ' +
       'пишут, а ALTER TABLE не умеет менять столбцы и добавлять ограничения (таблицу ' +
       'пересоздают). Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'],
+  [new RegExp('^near "(SHOW|DESCRIBE|DESC|GRANT|REVOKE|FLUSH|KILL|TRUNCATE|USE|START|LOCK|' +
+    'UNLOCK)": syntax error', 'i'),
+    (m, sql) => (startsWith(sql, m[1]) ? mysqlOnly(m[1].toUpperCase())
+      : syntax(`Синтаксическая ошибка рядом с «${m[1]}».`, NEAR_WHY, sql,
+        { at: 'token', text: m[1] }))],
   [/^near "(.+?)": syntax error/, (m, sql) => syntax(`Синтаксическая ошибка рядом с ` +
     `«${m[1]}».`, NEAR_WHY, sql, { at: 'token', text: m[1] })],
   [/^incomplete input/, (_m, sql) => syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, { at: 'end' })],

@@ -156,3 +156,20 @@ describe('MySQL date functions on SQLite', () => {
     expect(explainEngineError('no such column: hour')).toContain('Нет столбца hour');
   });
 });
+
+describe('MySQL statements SQLite does not have', () => {
+  it('say the statement is MySQL-only rather than misspelled', () => {
+    const show = sqlite("SHOW GLOBAL STATUS LIKE 'Questions'");
+    expect(show).toContain('SHOW — оператор MySQL, в SQLite его нет');
+    expect(show).toContain('dbcourse db use mysql');
+    expect(show).not.toContain('написание');
+    expect(sqlite('-- audit\nGRANT SELECT ON books TO anna')).toContain('нет ни пользователей');
+    expect(sqlite('TRUNCATE TABLE books')).toContain('DELETE FROM t');
+    expect(sqlite('START TRANSACTION')).toContain('BEGIN');
+  });
+
+  it('keep the usual explanation when the word is not where the statement starts', () => {
+    expect(sqlite('SELECT id FROM books SHOW')).not.toContain('оператор MySQL');
+    expect(explainEngineError('near "SHOW": syntax error')).not.toContain('оператор MySQL');
+  });
+});
