@@ -30,7 +30,11 @@ export interface Shown {
 }
 
 export type QueryFeedback =
-  | { kind: 'passed' }
+  /**
+   * `pipesConcat`: passed on SQLite with `||` gluing strings, an exercise that asks for
+   * portable SQL; in MySQL `||` is OR, so the learner is told, without failing the answer.
+   */
+  | { kind: 'passed'; pipesConcat?: boolean }
   | { kind: 'empty-answer' }
   /** `hidden`: the property of the hidden dataset it failed on, after running on the visible one. */
   | { kind: 'failure'; failure: QueryFailure; hidden?: string }

@@ -154,7 +154,10 @@ function resultTable(title: string, result: ResultSet, screen: Screen): string {
 function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): string[] {
   switch (feedback.kind) {
     case 'passed':
-      return [];
+      return 'pipesConcat' in feedback && feedback.pipesConcat
+        ? ['Засчитано на SQLite. Но в MySQL || — логическое ИЛИ, а не склейка строк: там этот ' +
+          'ответ даст 1 вместо строки или ошибку. Переносимо склеивает CONCAT(...).']
+        : [];
     case 'bad-file':
       return [feedback.message];
     case 'no-answer-file':
