@@ -9,6 +9,37 @@ import type { Verdict } from './verdict.js';
 
 export async function judge(exercise: Exercise, answer: string,
   engine: () => Promise<Engine>): Promise<Verdict> {
+  const verdict = await judgeKind(exercise, answer, engine);
+  return verdict.passed && 'solution' in exercise
+    ? withPortabilityNote(verdict, exercise, answer, (await engine()).name)
+    : verdict;
+}
+
+/**
+ * A passed answer to an exercise that wants portable SQL (no per-engine references), judged
+ * on SQLite while gluing strings with `||`: passed, with a word about MySQL.
+ */
+export function withPortabilityNote(verdict: Verdict, exercise: Exercise, answer: string,
+  engineName: string): Verdict {
+  return verdict.passed && engineName === 'sqlite' && 'solution' in exercise &&
+    !exercise.engineSolutions && usesPipes(answer)
+    ? { ...verdict, feedback: { kind: 'passed', pipesConcat: true } }
+    : verdict;
+}
+
+/**
+ * `||` in the SQL itself, not inside a string, a quoted name or a comment. SQLite glues
+ * strings with it; MySQL (without PIPES_AS_CONCAT) reads it as OR.
+ */
+export function usesPipes(sql: string): boolean {
+  const code = sql
+    .replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`/g, "''");
+  return code.includes('||');
+}
+
+async function judgeKind(exercise: Exercise, answer: string,
+  engine: () => Promise<Engine>): Promise<Verdict> {
   switch (exercise.kind) {
     case 'query':
       return (await import('./query.js')).judgeQuery(await engine(), exercise, answer);

@@ -55,6 +55,15 @@ function sameNumber(accepted: string, answer: string): boolean {
   return a !== undefined && a === number(answer.replace(/[.!]\s*$/, ''));
 }
 
+/**
+ * "116 соединений" where a bare number is asked for: worth saying that the words are in the
+ * way (without saying whether the number is right: "60 минут" may answer a question in seconds).
+ */
+function numberWithWords(accept: string[], answer: string): boolean {
+  return accept.some((a) => /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(a)) &&
+    /^\s*-?\d+(?:[.,]\d+)?\s+\S/.test(answer);
+}
+
 function judgeChoice(exercise: ChoiceExercise, keys: string[]): QuestionFeedback {
   const known = new Set(exercise.options.map((o) => o.key));
   const unknown = keys.filter((k) => !known.has(k));
@@ -119,7 +128,9 @@ export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict
   } else if (exercise.kind === 'short') {
     feedback = acceptedAs(exercise, text) || acceptedInParts(exercise, text)
       ? { kind: 'passed' }
-      : { kind: 'wrong-short' };
+      : numberWithWords(exercise.accept, text)
+        ? { kind: 'wrong-short', numberWithWords: true }
+        : { kind: 'wrong-short' };
   } else {
     const keys = letters(text);
     if (!keys) feedback = { kind: 'unreadable', reason: 'letters' };

@@ -58,11 +58,13 @@ function probeFeedback(exercise: SchemaExercise, actual: SchemaState,
     }
 
     if (!want.after?.ok) continue;
+    const query = probe.query ? { query: probe.query.trim() } : {};
     if (!have.after?.ok) {
-      return { kind: 'probe-state', ...named, failure: have.after?.failure ?? { kind: 'empty' } };
+      return { kind: 'probe-state', ...named, ...query,
+        failure: have.after?.failure ?? { kind: 'empty' } };
     }
     const difference = compareResults(have.after.result, want.after.result);
-    if (difference) return { kind: 'probe-state', ...named, difference };
+    if (difference) return { kind: 'probe-state', ...named, ...query, difference };
   }
   return undefined;
 }

@@ -30,7 +30,11 @@ export interface Shown {
 }
 
 export type QueryFeedback =
-  | { kind: 'passed' }
+  /**
+   * `pipesConcat`: passed on SQLite with `||` gluing strings, an exercise that asks for
+   * portable SQL; in MySQL `||` is OR, so the learner is told, without failing the answer.
+   */
+  | { kind: 'passed'; pipesConcat?: boolean }
   | { kind: 'empty-answer' }
   /** `hidden`: the property of the hidden dataset it failed on, after running on the visible one. */
   | { kind: 'failure'; failure: QueryFailure; hidden?: string }
@@ -97,7 +101,9 @@ export type SchemaFeedback =
       error?: string }
   /** After a probe, its query returns other rows than on the reference's schema. */
   | { kind: 'probe-state'; title: string; sql: string; difference?: Difference;
-      failure?: QueryFailure };
+      failure?: QueryFailure;
+      /** The probe's query whose rows differ: what the learner can run to see it. */
+      query?: string };
 
 export type QuestionFeedback =
   | { kind: 'passed' }
@@ -108,7 +114,9 @@ export type QuestionFeedback =
   | { kind: 'wrong-order'; correctPrefix: number; total: number; why?: string;
       /** Items the answer leaves out altogether. */
       missing?: number }
-  | { kind: 'wrong-short' };
+  | { kind: 'wrong-short';
+      /** The answer is a number with words after it, and the question wants a bare number. */
+      numberWithWords?: boolean };
 
 export type Feedback = QueryFeedback | SchemaFeedback | QuestionFeedback
   | { kind: 'no-answer-file' }

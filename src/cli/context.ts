@@ -3,7 +3,7 @@
  * and the engine. Keeps start-up cheap for commands that need only some of them.
  */
 import { join } from 'node:path';
-import { judge } from '../checker/judge.js';
+import { judge, withPortabilityNote } from '../checker/judge.js';
 import { VerdictCache } from '../checker/verdict-cache.js';
 import type { Verdict } from '../checker/verdict.js';
 import { Course, type Lesson, type LessonEntry } from '../course/course.js';
@@ -114,9 +114,10 @@ export class Context {
 
   /** The passed verdict of exactly this answer, when an earlier check gave it. */
   async rememberedVerdict(exercise: Exercise, answer: string): Promise<Verdict | undefined> {
-    const engineName = isSqlExercise(exercise) ? (await this.engine()).fingerprint : 'none';
-    return this.verdictCache().hasPassed(exercise, answer, engineName)
-      ? { exerciseId: exercise.id, passed: true, feedback: { kind: 'passed' } }
+    const engine = isSqlExercise(exercise) ? await this.engine() : undefined;
+    return this.verdictCache().hasPassed(exercise, answer, engine?.fingerprint ?? 'none')
+      ? withPortabilityNote({ exerciseId: exercise.id, passed: true, feedback: { kind: 'passed' } },
+        exercise, answer, engine?.name ?? 'none')
       : undefined;
   }
 

@@ -37,6 +37,45 @@ function mysqlPoint(sql: string | undefined, rest: string, line: number): ErrorP
 
 type Explain = (m: RegExpExecArray, sql?: string) => string;
 
+/** Does the statement open with this word (after comments)? Unknown statement: no. */
+function startsWith(sql: string | undefined, word: string): boolean {
+  if (sql === undefined) return false;
+  const code = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').trimStart();
+  return code.toUpperCase().startsWith(word.toUpperCase()) &&
+    !/\w/.test(code.charAt(word.length));
+}
+
+/** A MySQL statement that SQLite does not have, and what to do instead. */
+function mysqlOnly(word: string): string {
+  const instead: Record<string, string> = {
+    TRUNCATE: 'В SQLite вместо TRUNCATE TABLE t пишут DELETE FROM t.',
+    START: 'В SQLite транзакцию начинает BEGIN.',
+    DESCRIBE: 'Столбцы таблиц покажет dbcourse schema, а в консоли dbcourse sql — \\d books.',
+    DESC: 'Столбцы таблиц покажет dbcourse schema, а в консоли dbcourse sql — \\d books.',
+    USE: 'В учебной базе одна схема, переключаться не нужно.',
+  };
+  return `${word} — оператор MySQL, в SQLite его нет` +
+    (['SHOW', 'GRANT', 'REVOKE', 'FLUSH', 'KILL'].includes(word)
+      ? ' (у SQLite нет ни пользователей и прав, ни статуса сервера и его журналов).' : '.') +
+    ` ${instead[word] ?? ''}`.trimEnd() +
+    ' Чтобы выполнять его как в уроке, подключите MySQL: dbcourse db setup, затем ' +
+    'dbcourse db use mysql (или один раз: dbcourse --engine mysql sql).';
+}
+
+const TIME_UNIT = /^(MICROSECOND|SECOND|MINUTE|HOUR|DAY|WEEK|MONTH|QUARTER|YEAR)$/i;
+const MYSQL_DATE_FUNCTION =
+  /\b(TIMESTAMPDIFF|TIMESTAMPADD|DATE_ADD|DATE_SUB|ADDDATE|SUBDATE)\s*\(|\bINTERVAL\b/i;
+
+/**
+ * "no such column: SECOND" from SQLite for TIMESTAMPDIFF(SECOND, a, b): a MySQL function, not a
+ * misspelled column. Said so when the statement uses such a function, or, statement unknown,
+ * when the unit is written in capitals as in MySQL (an alias `hour` stays a column).
+ */
+function mysqlTimeUnit(name: string, sql?: string): boolean {
+  if (!TIME_UNIT.test(name)) return false;
+  return sql === undefined ? name === name.toUpperCase() : MYSQL_DATE_FUNCTION.test(sql);
+}
+
 const explanations: [RegExp, Explain][] = [
   // SQLite
   [/SQLITE_NOTADB|SQLITE_CORRUPT|file is not a database|disk image is malformed/, () =>
@@ -52,12 +91,22 @@ const explanations: [RegExp, Explain][] = [
       '— id INTEGER PRIMARY KEY, индекс создают отдельным CREATE INDEX, ENGINE и CHARSET не ' +
       'пишут, а ALTER TABLE не умеет менять столбцы и добавлять ограничения (таблицу ' +
       'пересоздают). Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'],
+  [new RegExp('^near "(SHOW|DESCRIBE|DESC|GRANT|REVOKE|FLUSH|KILL|TRUNCATE|USE|START|LOCK|' +
+    'UNLOCK)": syntax error', 'i'),
+    (m, sql) => (startsWith(sql, m[1]) ? mysqlOnly(m[1].toUpperCase())
+      : syntax(`Синтаксическая ошибка рядом с «${m[1]}».`, NEAR_WHY, sql,
+        { at: 'token', text: m[1] }))],
   [/^near "(.+?)": syntax error/, (m, sql) => syntax(`Синтаксическая ошибка рядом с ` +
     `«${m[1]}».`, NEAR_WHY, sql, { at: 'token', text: m[1] })],
   [/^incomplete input/, (_m, sql) => syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, { at: 'end' })],
   [/^no such column: (.+?) - should this be a string literal/, (m) => `Нет столбца ${m[1]}. ` +
     'Если это строка, возьмите её в одинарные кавычки: двойные означают имя столбца.'],
-  [/^no such column: (.+)$/, (m) => `Нет столбца ${m[1]}: проверьте имя и псевдоним таблицы.`],
+  [/^no such column: (.+)$/, (m, sql) => (mysqlTimeUnit(m[1], sql)
+    ? `SQLite не знает ${m[1]}: это единица времени из функции MySQL (TIMESTAMPDIFF, ` +
+      'DATE_ADD, INTERVAL), а в SQLite таких функций нет. Разницу в секундах там считают ' +
+      "так: strftime('%s', конец) - strftime('%s', начало); сдвиг даты — date(x, '+1 day'). " +
+      'Или проверяйте на MySQL: dbcourse db setup, затем dbcourse db use mysql.'
+    : `Нет столбца ${m[1]}: проверьте имя и псевдоним таблицы.`)],
   [/^no such table: (.+)$/, (m) => `Нет таблицы ${m[1]}. Таблицы базы: ${TABLES}.`],
   [/^ambiguous column name: (.+)$/, (m) => `Столбец ${m[1]} есть в нескольких таблицах ` +
     'запроса: укажите таблицу или её псевдоним, например b.' + m[1].replace(/^.*\./, '') + '.'],
@@ -87,6 +136,13 @@ const explanations: [RegExp, Explain][] = [
   [/^Expression tree is too large/, () => 'Выражение слишком большое: упростите запрос.'],
   [/^unrecognized token: "?(.+?)"?$/, (m) => `SQLite не понимает «${m[1]}»: проверьте кавычки ` +
     '(строки — в одинарных, имена — в двойных) и нет ли лишнего символа.'],
+  [/^Cannot add a (UNIQUE|PRIMARY KEY) column/, (m) => `SQLite не умеет добавлять столбец с ` +
+    `${m[1]} через ALTER TABLE ... ADD COLUMN: добавьте столбец без ограничения, а ` +
+    (m[1] === 'UNIQUE' ? 'уникальность — отдельным оператором CREATE UNIQUE INDEX ... ON ' +
+      'таблица (столбец).' : 'первичный ключ задают при создании таблицы (её пересоздают).')],
+  [/^Cannot add a NOT NULL column with default value NULL/, () => 'Новый столбец NOT NULL без ' +
+    'значения по умолчанию: чем заполнить его в уже существующих строках? Допустите NULL или ' +
+    'задайте DEFAULT.'],
   [/^cannot (rollback|commit) - no transaction is active/, (m) => `${m[1] === 'commit' ? 'COMMIT'
     : 'ROLLBACK'} без открытой транзакции: сначала BEGIN (или START TRANSACTION).`],
   // MySQL / MariaDB
@@ -128,6 +184,9 @@ const explanations: [RegExp, Explain][] = [
     'имя или измените существующую таблицу через ALTER TABLE.'],
   [/command denied to user|Access denied/, () => 'У пользователя курса нет доступа к этому ' +
     'объекту: учебные запросы работают только с базами dbcourse.'],
+  [/^Truncated incorrect (?:DOUBLE|DECIMAL|INTEGER) value: '(.*?)'/, (m) => `MySQL пытался ` +
+    `превратить строку '${m[1]}' в число. Частая причина — оператор ||: в MySQL это логическое ` +
+    'ИЛИ, а строки склеивает CONCAT(...). Или строку сравнивают либо складывают с числом.'],
   [/^Lock wait timeout exceeded/, () => 'Эти строки сейчас изменяет другая сессия ' +
     '(незавершённая транзакция): завершите её там и повторите.'],
 ];

@@ -132,12 +132,13 @@ export function schemaFeedbackLines(feedback: SchemaFeedback,
     case 'probe-state':
       return [`Проверка «${feedback.title}»: после этого оператора данные не такие, как на ` +
         'верной схеме.', sqlBlock(feedback.sql),
+      ...(feedback.query ? [sqlBlock(feedback.query, 'Запрос, которым их сравнивают:')] : []),
       ...(feedback.failure ? [helpers.failureText(feedback.failure)] : []),
       ...(feedback.difference ? helpers.differenceText(feedback.difference, false) : [])];
   }
 }
 
 /** The probe's statement as written, lines kept (a multi-line entry is not re-wrapped). */
-function sqlBlock(sql: string): string {
-  return ['Оператор проверки:', ...sql.split('\n').map((l) => `  ${l}`)].join('\n');
+function sqlBlock(sql: string, heading = 'Оператор проверки:'): string {
+  return [heading, ...sql.split('\n').map((l) => `  ${l}`)].join('\n');
 }

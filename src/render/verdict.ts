@@ -168,7 +168,10 @@ function resultTable(title: string, result: ResultSet, screen: Screen): string {
 function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): string[] {
   switch (feedback.kind) {
     case 'passed':
-      return [];
+      return 'pipesConcat' in feedback && feedback.pipesConcat
+        ? ['Засчитано на SQLite. Но в MySQL || — логическое ИЛИ, а не склейка строк: там этот ' +
+          'ответ даст 1 вместо строки или ошибку. Переносимо склеивает CONCAT(...).']
+        : [];
     case 'bad-file':
       return [feedback.message];
     case 'no-answer-file':
@@ -285,7 +288,10 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
           : 'Порядок неверен уже с первого пункта.',
         ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ${feedback.why}`] : [])];
     case 'wrong-short':
-      return ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];
+      return feedback.numberWithWords
+        ? ['Ответ не совпал ни с одним из верных. Ответ здесь — число: напишите только его, ' +
+          'без слов и единиц измерения.']
+        : ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];
   }
 }
 

@@ -79,6 +79,7 @@ describe('question exercises', () => {
     expect(judgeQuestion(number, file('21.0')).passed).toBe(true);
     expect(judgeQuestion(number, file('21,0')).passed).toBe(true);
     expect(judgeQuestion(number, file('22')).passed).toBe(false);
+    expect(judgeQuestion(number, file('22')).feedback).toEqual({ kind: 'wrong-short' });
     // Brackets of code are not a gloss: a call with other arguments is another answer.
     const code: ShortExercise = { ...short, accept: ['values_list("title", flat=True)'] };
     expect(judgeQuestion(code, file("values_list('title', flat=True)")).passed).toBe(true);
@@ -103,5 +104,18 @@ describe('question exercises', () => {
     expect(judgeQuestion(level, file('read committed')).passed).toBe(true);
     const numbers: ShortExercise = { ...short, accept: ['50'] };
     expect(judgeQuestion(numbers, file('50, 60')).passed).toBe(false);
+  });
+
+  it('says that a number is wanted bare when the answer adds words to it', () => {
+    const number: ShortExercise = { ...short, accept: ['116'] };
+    const verdict = judgeQuestion(number, file('116 соединений'));
+    expect(verdict.passed).toBe(false);
+    expect(verdict.feedback).toEqual({ kind: 'wrong-short', numberWithWords: true });
+    const text = renderVerdict(verdict, number, 0, { width: 100, style: createStyle(false) });
+    expect(text).toContain('напишите только его');
+    // Words alone, or a word answer, get the usual message.
+    expect(judgeQuestion(number, file('сто шестнадцать')).feedback)
+      .toEqual({ kind: 'wrong-short' });
+    expect(judgeQuestion(short, file('21 ключ')).feedback).toEqual({ kind: 'wrong-short' });
   });
 });

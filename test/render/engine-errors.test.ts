@@ -125,3 +125,51 @@ describe("dbcourse's own database names", () => {
     }
   });
 });
+
+describe('ALTER TABLE limits of SQLite and || in MySQL', () => {
+  it('say how to add a unique column in SQLite', () => {
+    const text = sqlite('ALTER TABLE books ADD COLUMN isbn CHAR(13) UNIQUE');
+    expect(text).toContain('CREATE UNIQUE INDEX');
+    expect(text).toContain('(СУБД: Cannot add a UNIQUE column)');
+    expect(explainEngineError('Cannot add a NOT NULL column with default value NULL'))
+      .toContain('Допустите NULL или задайте DEFAULT');
+  });
+
+  it('name || as the usual cause of a string turned into a number in MySQL', () => {
+    const text = explainEngineError("Truncated incorrect DOUBLE value: 'customer'");
+    expect(text).toContain("строку 'customer' в число");
+    expect(text).toContain('CONCAT');
+  });
+});
+
+describe('MySQL date functions on SQLite', () => {
+  it('name TIMESTAMPDIFF, not a missing column, for its time unit', () => {
+    const sql = 'SELECT TIMESTAMPDIFF(SECOND, title, title) FROM books';
+    const text = sqlite(sql);
+    expect(text).toContain('единица времени из функции MySQL');
+    expect(text).toContain("strftime('%s'");
+    expect(explainEngineError('no such column: SECOND')).toContain('функции MySQL');
+  });
+
+  it('leave a missing alias that happens to be a unit a missing column', () => {
+    expect(sqlite('SELECT id FROM books WHERE hour = 3')).toContain('Нет столбца hour');
+    expect(explainEngineError('no such column: hour')).toContain('Нет столбца hour');
+  });
+});
+
+describe('MySQL statements SQLite does not have', () => {
+  it('say the statement is MySQL-only rather than misspelled', () => {
+    const show = sqlite("SHOW GLOBAL STATUS LIKE 'Questions'");
+    expect(show).toContain('SHOW — оператор MySQL, в SQLite его нет');
+    expect(show).toContain('dbcourse db use mysql');
+    expect(show).not.toContain('написание');
+    expect(sqlite('-- audit\nGRANT SELECT ON books TO anna')).toContain('нет ни пользователей');
+    expect(sqlite('TRUNCATE TABLE books')).toContain('DELETE FROM t');
+    expect(sqlite('START TRANSACTION')).toContain('BEGIN');
+  });
+
+  it('keep the usual explanation when the word is not where the statement starts', () => {
+    expect(sqlite('SELECT id FROM books SHOW')).not.toContain('оператор MySQL');
+    expect(explainEngineError('near "SHOW": syntax error')).not.toContain('оператор MySQL');
+  });
+});
