@@ -251,7 +251,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
       }[feedback.reason]];
     case 'wrong-choice': {
       const lines = feedback.wrongPicks.map((p) =>
-        `Вариант ${p.key} неверен${p.why ? `: ${p.why}` : '.'}`);
+        `Вариант ${p.key} неверен${p.why ? `: ${prose(p.why)}` : '.'}`);
       if (feedback.missed > 0 && (exercise.kind !== 'choice' || exercise.multiple ||
         feedback.wrongPicks.length === 0)) {
         lines.push(`Выбраны не все верные варианты: не хватает ещё ${feedback.missed}.`);
@@ -269,10 +269,19 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
           ? `Первые ${feedback.correctPrefix} из ${feedback.total} на своих местах, дальше ` +
             'порядок другой.'
           : 'Порядок неверен уже с первого пункта.',
-        ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ${feedback.why}`] : [])];
+        ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ` +
+          prose(feedback.why)] : [])];
     case 'wrong-short':
       return ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];
   }
+}
+
+/**
+ * A lesson's prose kept with its line breaks (a YAML block `why: |`) as one paragraph: a line
+ * with a break would be shown as it is, as a table is, and not wrapped to the screen.
+ */
+function prose(text: string): string {
+  return text.trim().replace(/\s*\n\s*/g, ' ');
 }
 
 /**
