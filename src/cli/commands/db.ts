@@ -11,7 +11,7 @@ import { EXIT_FAILED, EXIT_OK } from '../errors.js';
 const sourceText = {
   option: 'задана параметром --engine',
   environment: 'задана переменной DBCOURSE_ENGINE',
-  settings: 'выбрана командой dbcourse db use',
+  settings: 'выбрана командой dbcourse db setup или db use',
   default: 'по умолчанию',
 };
 
