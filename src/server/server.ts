@@ -139,7 +139,16 @@ const scriptIdentity = identity(script);
  */
 function stillOurs(): boolean {
   try {
-    return identity(address) === socketIdentity && identity(script) === scriptIdentity;
+    return socketOurs() && identity(script) === scriptIdentity;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the socket file is still the one this server made (not removed, not taken over). */
+function socketOurs(): boolean {
+  try {
+    return identity(address) === socketIdentity;
   } catch {
     return false;
   }
@@ -150,7 +159,9 @@ let ending = false;
 async function shutdown(): Promise<never> {
   if (!ending) {
     ending = true;
-    if (stillOurs()) {
+    // Its own socket file goes with it, also when a new build ended it: that build listens
+    // at an address of its own, and this file would stay behind for good.
+    if (socketOurs()) {
       try {
         unlinkSync(address);
       } catch {

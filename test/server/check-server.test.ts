@@ -164,6 +164,8 @@ describe('the check server', () => {
       rmSync(script);
       writeFileSync(script, code);
       await until(() => serverPids(serverDir).length === 0);
+      // Its socket file went with it: the new build's server listens at another address.
+      expect(socket()).toBeUndefined();
     } finally {
       stop(serverDir);
     }
