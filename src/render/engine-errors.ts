@@ -18,8 +18,8 @@ const NEAR_WHY = 'Проверьте, что перед этим местом в
 
 /** A syntax error: the engine's words, then what looks wrong and where, if the SQL tells. */
 function syntax(head: string, generic: string, sql: string | undefined,
-  point: ErrorPoint | undefined): string {
-  const found = sql && point ? diagnoseSyntax(sql, point) : {};
+  point: ErrorPoint | undefined, mysql = false): string {
+  const found = sql && point ? diagnoseSyntax(sql, point, { backslashEscapes: mysql }) : {};
   return [head, found.cause ? `Похоже, ${found.cause}.` : generic,
     found.place ? `Место: ${found.place}.` : ''].filter(Boolean).join(' ');
 }
@@ -33,6 +33,23 @@ function mysqlPoint(sql: string | undefined, rest: string, line: number): ErrorP
   const offset = sql.indexOf(head, lineStart);
   const found = offset >= 0 ? offset : sql.indexOf(head);
   return found >= 0 ? { at: 'offset', offset: found } : undefined;
+}
+
+/**
+ * MySQL's unknown column: a SELECT alias in WHERE (MySQL, unlike SQLite, refuses it) only
+ * when WHERE names one of the statement's aliases; otherwise a misspelt column or table alias.
+ */
+function unknownColumn(name: string, place: string, sql: string | undefined): string {
+  const bare = name.replace(/^.*\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alias = sql !== undefined && new RegExp(`\\bAS\\s+[\`"]?${bare}\\b`, 'i').test(sql);
+  const head = `Нет столбца ${name} (в ${place})`;
+  if (!/^where/i.test(place)) return `${head}: проверьте имя столбца и псевдоним таблицы.`;
+  if (alias) {
+    return `${head}: псевдоним из SELECT нельзя использовать в WHERE — WHERE выполняется ` +
+      'раньше SELECT; повторите там само выражение.';
+  }
+  return `${head}: проверьте имя столбца и псевдоним таблицы` +
+    (sql === undefined ? '; псевдоним из SELECT в WHERE использовать нельзя.' : '.');
 }
 
 type Explain = (m: RegExpExecArray, sql?: string) => string;
@@ -148,11 +165,10 @@ const explanations: [RegExp, Explain][] = [
   // MySQL / MariaDB
   [/^You have an error in your SQL syntax.*near '([\s\S]*?)' at line (\d+)/, (m, sql) =>
     (m[1].trim() === ''
-      ? syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, mysqlPoint(sql, '', 1))
+      ? syntax(ENDED_EARLY, ENDED_EARLY_WHY, sql, mysqlPoint(sql, '', 1), true)
       : syntax(`Синтаксическая ошибка в строке ${m[2]}, рядом с «${m[1].slice(0, 40)}».`,
-        NEAR_WHY, sql, mysqlPoint(sql, m[1], Number(m[2]))))],
-  [/^Unknown column '(.+?)' in '(.+?)'/, (m) => `Нет столбца ${m[1]} (в ${m[2]}); псевдоним из ` +
-    'SELECT нельзя использовать в WHERE.'],
+        NEAR_WHY, sql, mysqlPoint(sql, m[1], Number(m[2])), true))],
+  [/^Unknown column '(.+?)' in '(.+?)'/, (m, sql) => unknownColumn(m[1], m[2], sql)],
   [/^Table '(?:.+\.)?(.+?)' doesn't exist/, (m) => `Нет таблицы ${m[1]}. Таблицы базы: ${TABLES}.`],
   [/^Column '(.+?)' in .+ is ambiguous/, (m) => `Столбец ${m[1]} есть в нескольких таблицах: ` +
     'укажите таблицу или её псевдоним.'],

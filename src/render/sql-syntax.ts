@@ -16,7 +16,7 @@ interface Token {
 interface Scan {
   tokens: Token[];
   /** A quote opened and never closed: "не закрыта кавычка '", and its line. */
-  unclosed?: { what: string; line: number };
+  unclosed?: { what: string; line: number; note?: string };
   /** The line of a comment "/*" never closed: it swallows the rest of the text. */
   openComment?: number;
 }
@@ -41,7 +41,12 @@ const QUOTES: Record<string, [string, string]> = {
 
 const OPERATORS = ['<=', '>=', '<>', '!=', '==', '||', '<<', '>>', ':='];
 
-function scan(sql: string): Scan {
+/** How the engine reads strings: MySQL takes a backslash in a string as an escape. */
+export interface SyntaxOptions {
+  backslashEscapes?: boolean;
+}
+
+function scan(sql: string, options: SyntaxOptions = {}): Scan {
   const tokens: Token[] = [];
   let line = 1;
   let i = 0;
@@ -65,10 +70,25 @@ function scan(sql: string): Scan {
       i = end + 2;
     } else if (QUOTES[char]) {
       const [close, what] = QUOTES[char];
+      const escapes = options.backslashEscapes && (char === "'" || char === '"');
+      let escapedQuote = false;
       let j = i + 1;
       for (;;) {
-        j = sql.indexOf(close, j);
-        if (j < 0) return { tokens, unclosed: { what, line: startLine } };
+        const quote = sql.indexOf(close, j);
+        const slash = escapes ? sql.indexOf('\\', j) : -1;
+        if (slash >= 0 && (quote < 0 || slash < quote)) {
+          // MySQL: \' is the quote itself, \\ the backslash.
+          if (sql[slash + 1] === close) escapedQuote = true;
+          j = slash + 2;
+          continue;
+        }
+        j = quote;
+        if (j < 0) {
+          const note = escapedQuote ? 'в MySQL обратная косая черта в строке экранирует ' +
+            `следующий знак, и \\${close} — это сама кавычка, а не конец строки; чтобы ` +
+            `записать \\, удвойте его (${close}\\\\${close}) или возьмите другой знак` : undefined;
+          return { tokens, unclosed: { what, line: startLine, note } };
+        }
         // A doubled quote inside a string is the quote itself.
         if (close !== ']' && sql[j + 1] === close) j += 2;
         else break;
@@ -219,10 +239,12 @@ function context(sql: string, tokens: Token[], k: number): string {
   return text.length > 40 ? `…${text.slice(-40)}` : text;
 }
 
-export function diagnoseSyntax(sql: string, point: ErrorPoint): SyntaxDiagnosis {
-  const { tokens, unclosed, openComment } = scan(sql);
+export function diagnoseSyntax(sql: string, point: ErrorPoint, options: SyntaxOptions = {}):
+  SyntaxDiagnosis {
+  const { tokens, unclosed, openComment } = scan(sql, options);
   if (unclosed) {
-    return { cause: `${unclosed.what} из строки ${unclosed.line}` };
+    return { cause: `${unclosed.what} из строки ${unclosed.line}` +
+      (unclosed.note ? `: ${unclosed.note}` : '') };
   }
 
   const k = errorIndex(tokens, point);

@@ -268,7 +268,8 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         'repeated-key': 'Каждая буква должна встречаться один раз.',
       }[feedback.reason]];
     case 'wrong-choice': {
-      const lines = feedback.wrongPicks.map((p) => `Вариант ${p.key} неверен${whyAfter(p.why)}`);
+      const lines = feedback.wrongPicks.map((p) =>
+        `Вариант ${p.key} неверен${whyAfter(p.why ? prose(p.why) : undefined)}`);
       if (feedback.missed > 0 && (exercise.kind !== 'choice' || exercise.multiple ||
         feedback.wrongPicks.length === 0)) {
         lines.push(`Выбраны не все верные варианты: не хватает ещё ${feedback.missed}.`);
@@ -286,13 +287,22 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
           ? `Первые ${feedback.correctPrefix} из ${feedback.total} на своих местах, дальше ` +
             'порядок другой.'
           : 'Порядок неверен уже с первого пункта.',
-        ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ${feedback.why}`] : [])];
+        ...(feedback.why ? [`Подсказка к первому пункту не на своём месте: ` +
+          prose(feedback.why)] : [])];
     case 'wrong-short':
       return feedback.numberWithWords
         ? ['Ответ не совпал ни с одним из верных. Ответ здесь — число: напишите только его, ' +
           'без слов и единиц измерения.']
         : ['Ответ не совпал ни с одним из верных. Перечитайте вопрос или возьмите подсказку.'];
   }
+}
+
+/**
+ * A lesson's prose kept with its line breaks (a YAML block `why: |`) as one paragraph: a line
+ * with a break would be shown as it is, as a table is, and not wrapped to the screen.
+ */
+function prose(text: string): string {
+  return text.trim().replace(/\s*\n\s*/g, ' ');
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Settings {
   mysqlUrl?: string;
 }
 
+const ENGINES: unknown[] = ['sqlite', 'mysql'] satisfies EngineName[];
+
 export function settingsPath(dataDir: string): string {
   return join(dataDir, 'settings.json');
 }
@@ -21,7 +23,14 @@ export function readSettings(dataDir: string): Settings {
   if (!existsSync(path)) return {};
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as Settings;
-    return typeof data === 'object' && data !== null ? data : {};
+    if (typeof data !== 'object' || data === null) return {};
+    // An engine the course does not have (a hand edit) is no choice: SQLite, the default,
+    // rather than MySQL at the default address with nobody set up there.
+    if (data.engine !== undefined && !ENGINES.includes(data.engine)) {
+      const { engine: _unknown, ...rest } = data;
+      return rest;
+    }
+    return data;
   } catch {
     // A damaged settings file only loses the engine choice: SQLite is the default.
     return {};

@@ -33,6 +33,15 @@ export function KeyRouter({ children }: { children: ReactNode }) {
     else router.current?.current?.(pressed.input, pressed.key);
   };
 
+  // React renders what a key changed in a task of its own, queued behind the key's: the next
+  // key waits a turn more, and meets the screen's new handler.
+  const settle = () => {
+    turn.current = setImmediate(() => {
+      turn.current = undefined;
+      schedule();
+    });
+  };
+
   const schedule = () => {
     if (turn.current || waiting.current.length === 0 || !router.current?.current) return;
     turn.current = setImmediate(() => {
@@ -42,12 +51,7 @@ export function KeyRouter({ children }: { children: ReactNode }) {
       }
       const next = waiting.current.shift();
       if (next) deliver(next);
-      // React renders what the key changed in a task of its own, queued behind this one:
-      // the next key waits a turn more, and meets the screen's new handler.
-      turn.current = setImmediate(() => {
-        turn.current = undefined;
-        schedule();
-      });
+      settle();
     });
   };
 
@@ -60,9 +64,12 @@ export function KeyRouter({ children }: { children: ReactNode }) {
   useInput((input, key) => {
     const keys = splitKeys(input, key);
     // Straight to the screen only when nothing is waiting or on its way before this key.
+    // Keys that Ink cut from one read ("\u001b[B\u001b[B") come in the same turn: the ones
+    // after the first wait for the screen to take in the first.
     if (keys.length === 1 && waiting.current.length === 0 && !turn.current &&
       router.current?.current) {
-      return deliver(keys[0]);
+      deliver(keys[0]);
+      return settle();
     }
     waiting.current.push(...keys);
     return schedule();

@@ -43,6 +43,16 @@ describe('question exercises', () => {
       .toMatchObject({ kind: 'wrong-choice', wrongPicks: [], missed: 1 });
   });
 
+  it('wraps a why written over several lines (why: |) to the screen', () => {
+    const why = 'первая строка объяснения,\nвторая строка объяснения,\nтретья строка.\n';
+    const broken: ChoiceExercise = { ...single,
+      options: single.options.map((o) => (o.key === 'a' ? { ...o, why } : o)) };
+    const text = renderVerdict(judgeQuestion(broken, file('a')), broken, 0,
+      { width: 40, style: createStyle(false) });
+    expect(text).toContain('объяснения, вторая');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
   it('says what is unreadable instead of guessing', () => {
     expect(judgeQuestion(single, file('b, c')).feedback)
       .toMatchObject({ kind: 'unreadable', reason: 'one-choice' });

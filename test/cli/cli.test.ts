@@ -346,6 +346,29 @@ describe('answering a question in the terminal', () => {
       'utf8')).toMatch(/# Урок 1-1, упражнение 3[\s\S]*\nb\n$/);
   });
 
+  it('takes a terminal closed before the answer (Ctrl+D) as an empty answer', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { main } = await import('../../src/cli/main.js');
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: { write: (t: string) => { stdout += t; }, isTTY: false },
+      stderr: { write: (t: string) => { stderr += t; } }, stdin: stdin as never,
+      env: learnerEnv() };
+    const running = main(['answer', '1-1', 'what-is-null'], io);
+    // Closed once the question is on the screen, as Ctrl+D at the prompt.
+    const closing = setInterval(() => {
+      if (stdout) {
+        clearInterval(closing);
+        setTimeout(() => stdin.end(), 20);
+      }
+    }, 10);
+    const result = await running;
+    expect(stderr).not.toContain('Внутренняя ошибка');
+    expect(result.code).toBe(1);
+    expect(stdout).toContain('Ответ пуст: ничего не проверено и не записано.');
+  });
+
   it('refuses a query exercise: its answer lives in a file', async () => {
     const run = await runCli(['answer', '1-1', 'cheap-books'], learnerEnv());
     expect(run.code).toBe(1);

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/engines/mysql/driver.js';
 import { foreignGrants } from '../../src/engines/mysql/safety.js';
-import { setupServer, userHosts } from '../../src/engines/mysql/setup.js';
+import { SetupRefused, setupServer, userHosts } from '../../src/engines/mysql/setup.js';
 import { parseMysqlUrl } from '../../src/engines/mysql/url.js';
 import { learnerEnv, runCli } from '../helpers.js';
 
@@ -29,6 +29,7 @@ describe.runIf(adminUrl)('db setup on a real server', () => {
   const other = `dbcourse_wide_${process.pid}`;
   const narrow = `dbcourse_narrow_${process.pid}`;
   const helper = `dbcourse_adm_${process.pid}`;
+  const taken = `shop_app_${process.pid}`;
 
   async function asAdmin<T>(work: (query: (sql: string, values?: unknown[]) =>
     Promise<unknown[][]>) => Promise<T>): Promise<T> {
@@ -46,7 +47,7 @@ describe.runIf(adminUrl)('db setup on a real server', () => {
       .map(([host]) => String(host)));
 
   afterAll(() => asAdmin(async (query) => {
-    for (const name of [user, other, narrow, helper]) {
+    for (const name of [user, other, narrow, helper, taken]) {
       for (const host of await hostsOf(name)) await query('DROP USER ?@?', [name, host]);
     }
   }));
@@ -105,6 +106,28 @@ describe.runIf(adminUrl)('db setup on a real server', () => {
       expect(result.anyHost).toBe('kept');
       expect(await hostsOf(other)).toContain('%');
     });
+
+  it('refuses an existing account with rights beyond dbcourse\'s (root, the shop\'s user), ' +
+    'leaving its password as it was', async () => {
+    const seen = await asAdmin(async (query) => {
+      const [[who]] = await query('SELECT USER()');
+      const host = String(who).slice(String(who).lastIndexOf('@') + 1);
+      await query("CREATE USER ?@? IDENTIFIED BY 'theirs'", [taken, host]);
+      await query('GRANT SELECT ON mysql.* TO ?@?', [taken, host]);
+      return host;
+    });
+    await expect(setupServer(admin, taken)).rejects.toBeInstanceOf(SetupRefused);
+    // Still theirs: the same password logs in, and no account was added for another host.
+    const theirs = await connect({ ...admin, user: taken, password: 'theirs' });
+    await theirs.connection.end();
+    expect(await hostsOf(taken)).toEqual([seen]);
+
+    const run = await runCli(['db', 'setup', '--admin-url', adminUrl!, '--user', taken],
+      learnerEnv());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('не будет менять ему пароль');
+    expect(run.stderr).not.toContain('Внутренняя ошибка');
+  });
 
   it('says so when the administrator may not read other accounts\' grants', async () => {
     const seen = await asAdmin(async (query) => {

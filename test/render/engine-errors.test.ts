@@ -115,6 +115,38 @@ describe('unclosed quotes and comments', () => {
   });
 });
 
+describe('MySQL strings with a backslash', () => {
+  it('name the backslash that escaped the closing quote (SQLite takes it as it is)', () => {
+    const sql = "SELECT id FROM customers\nWHERE email LIKE '%\\_%' ESCAPE '\\'";
+    const text = explainEngineError(mysqlSyntax("'\\'", 2), sql);
+    expect(text).toContain("не закрыта кавычка ' из строки 2");
+    expect(text).toContain("\\' — это сама кавычка");
+    expect(text).not.toContain('после ESCAPE нет продолжения');
+    // A backslash before another letter ends nothing: the string closes as it should.
+    expect(explainEngineError(mysqlSyntax('FROM t'), "SELECT 'a\\_b' 'c' FROM t"))
+      .not.toContain('не закрыта кавычка');
+  });
+});
+
+describe('unknown columns in MySQL', () => {
+  const unknown = (name: string, place: string) => `Unknown column '${name}' in '${place}'`;
+
+  it('blame a SELECT alias only when WHERE names one', () => {
+    expect(explainEngineError(unknown('stock_value', 'WHERE'),
+      'SELECT price * stock AS stock_value FROM books WHERE stock_value > 1'))
+      .toContain('псевдоним из SELECT нельзя использовать в WHERE');
+    for (const [name, place, sql] of [
+      ['prise', 'WHERE', 'SELECT title FROM books WHERE prise < 300'],
+      ['titel', 'field list', 'SELECT titel FROM books'],
+      ['foo', 'order clause', 'SELECT title AS foo2 FROM books ORDER BY foo'],
+    ]) {
+      const text = explainEngineError(unknown(name, place), sql);
+      expect(text).toContain(`Нет столбца ${name} (в ${place}): проверьте имя столбца`);
+      expect(text).not.toContain('псевдоним из SELECT');
+    }
+  });
+});
+
 describe("dbcourse's own database names", () => {
   it('are left out of what the learner reads, old scratch names and new ones alike', () => {
     for (const name of ['dbcourse_scratch_1796400000_0badc0de',

@@ -6,7 +6,7 @@ import type { Context } from '../../src/cli/context.js';
 import type { CourseOverview } from '../../src/cli/overview.js';
 import { Session } from '../../src/ui/session.js';
 import { splitKeys } from '../../src/ui/typeahead.js';
-import { learner, renderScreens, type Screen } from './screens.js';
+import { keys, learner, renderScreens, type Screen } from './screens.js';
 
 let ctx: Context;
 let screen: Screen;
@@ -78,6 +78,15 @@ describe('keys typed ahead', () => {
     await screen.until('карта курса');
     // A line typed while the terminal was not yet raw ends in a line feed.
     const frame = await screen.press('jj\n', 'Урок 1-3. GROUP BY и агрегаты');
+    expect(frame).toContain('Цель:');
+  });
+
+  it('arrows come in one read: each moves, none is lost to the one before', async () => {
+    ctx = returningLearner();
+    screen = renderScreens(ctx);
+    await screen.until('карта курса');
+    // Ink cuts "\u001b[B\u001b[B" into two keys and hands them over in the same turn.
+    const frame = await screen.press(`${keys.down}${keys.down}\r`, 'Урок 1-3. GROUP BY и агрегаты');
     expect(frame).toContain('Цель:');
   });
 

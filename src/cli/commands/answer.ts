@@ -32,12 +32,25 @@ export async function answer(ctx: Context, lessonId: string, exerciseId: string)
   if (ctx.io.stdin.isTTY) {
     ctx.print(exerciseTask(exercise, ctx.screen.width, '') + '\n');
     const rl = createInterface({ input: ctx.io.stdin, output: process.stdout });
-    try {
-      text = await rl.question(exercise.kind === 'short' ? 'Ваш ответ: '
-        : 'Ваш ответ (буквы вариантов): ');
-    } finally {
+    // Ctrl+C leaves without an answer; Ctrl+D (the input closed) is an empty answer. The
+    // question itself may then reject (AbortError) or, without a terminal, never settle.
+    let interrupted = false;
+    rl.on('SIGINT', () => {
+      interrupted = true;
       rl.close();
+    });
+    const given = await new Promise<string | undefined>((resolve) => {
+      rl.once('close', () => resolve(undefined));
+      rl.question(exercise.kind === 'short' ? 'Ваш ответ: ' : 'Ваш ответ (буквы вариантов): ')
+        .then(resolve, () => resolve(undefined));
+    });
+    rl.close();
+    if (given === undefined) ctx.print('');
+    if (interrupted) {
+      ctx.print('Прервано: ответ не проверен и не записан.');
+      return EXIT_FAILED;
     }
+    text = given ?? '';
   } else {
     text = await readAll(ctx.io.stdin);
   }

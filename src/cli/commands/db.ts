@@ -11,7 +11,7 @@ import { EXIT_FAILED, EXIT_OK } from '../errors.js';
 const sourceText = {
   option: 'задана параметром --engine',
   environment: 'задана переменной DBCOURSE_ENGINE',
-  settings: 'выбрана командой dbcourse db use',
+  settings: 'выбрана командой dbcourse db setup или db use',
   default: 'по умолчанию',
 };
 
@@ -111,7 +111,7 @@ function setupUserText(user: string, result: SetupResult): string {
 
 export async function setup(ctx: Context, adminUrl: string, user: string): Promise<number> {
   const { formatMysqlUrl, parseMysqlUrl } = await import('../../engines/mysql/url.js');
-  const { setupServer } = await import('../../engines/mysql/setup.js');
+  const { SetupRefused, setupServer } = await import('../../engines/mysql/setup.js');
   const { unreachableMessage } = await import('../../engines/mysql/messages.js');
   const admin = parseMysqlUrl(adminUrl);
 
@@ -119,6 +119,7 @@ export async function setup(ctx: Context, adminUrl: string, user: string): Promi
   try {
     result = await setupServer(admin, user);
   } catch (error) {
+    if (error instanceof SetupRefused) throw new UserError(error.message);
     throw unreachableMessage(error, admin);
   }
 

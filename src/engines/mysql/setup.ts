@@ -50,6 +50,35 @@ export function userHosts(seen: string, admin: MysqlTarget): string[] {
 const NO_ACCOUNT = 1141;
 const NOT_ALLOWED = new Set([1142, 1044, 1227]);
 
+/**
+ * `db setup` refused to touch an account: the name is not fit for a course user, or the
+ * account exists with rights beyond dbcourse's databases (root, the shop's own user), whose
+ * password setup would otherwise have replaced. The message is for the learner.
+ */
+export class SetupRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupRefused';
+  }
+}
+
+/**
+ * The grants beyond dbcourse's databases of an existing account; none for an account that
+ * does not exist, or when the administrator may not read other accounts' grants.
+ */
+async function foreignGrantsOf(connection: Connection, user: string, host: string):
+  Promise<string[]> {
+  try {
+    const [grants] = await connection.query('SHOW GRANTS FOR ?@?', [user, host]) as unknown as
+      [string[][]];
+    return grantsBeyondCourse(grants.map(([grant]) => grant));
+  } catch (error) {
+    const { errno } = asMysqlError(error);
+    if (errno === NO_ACCOUNT || (errno !== undefined && NOT_ALLOWED.has(errno))) return [];
+    throw error;
+  }
+}
+
 /** Drops the user's account for any host if it holds nothing but dbcourse's rights. */
 async function dropAnyHost(connection: Connection, user: string):
   Promise<SetupResult['anyHost']> {
@@ -71,7 +100,8 @@ async function dropAnyHost(connection: Connection, user: string):
 export async function setupServer(admin: MysqlTarget, user: string,
   password = randomBytes(12).toString('base64url')): Promise<SetupResult> {
   if (!/^[A-Za-z0-9_]{1,32}$/.test(user)) {
-    throw new Error(`user name ${user}: letters, digits and _ only`);
+    throw new SetupRefused(`Имя пользователя «${user}» не годится: только латинские буквы, ` +
+      'цифры и _, не длиннее 32 знаков. Например: --user dbcourse');
   }
 
   const session = await connect(admin);
@@ -79,6 +109,17 @@ export async function setupServer(admin: MysqlTarget, user: string,
 
   try {
     const hosts = userHosts(await clientHost(connection), admin);
+    // An account that is not a course user keeps its password: setup would lock out root
+    // or the shop's own user (and then refuse to check with it anyway).
+    for (const host of hosts) {
+      const foreign = await foreignGrantsOf(connection, user, host);
+      if (foreign.length > 0) {
+        throw new SetupRefused(`Пользователь ${user}@'${host}' уже есть на сервере, и его ` +
+          `права шире баз dbcourse_* (${foreign[0]}): это не пользователь курса, и dbcourse ` +
+          'не будет менять ему пароль и права. Выберите для курса другое имя: ' +
+          'dbcourse db setup --user dbcourse (или не указывайте --user).');
+      }
+    }
     for (const host of hosts) {
       await connection.query(`CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?`,
         [user, host, password]);
