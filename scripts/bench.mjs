@@ -148,13 +148,15 @@ async function watchLatencies(rounds, options = []) {
   try {
     await until((o) => o.includes('Выход: Ctrl+C.'), 'that it watches');
     // The state of every exercise is listed once the first checks are done.
-    await until((o) => o.includes(`(${exercise.id}) — `), 'the first check');
+    // A verdict's head may wrap between the exercise id and its state.
+    const verdict = new RegExp(`\\(${exercise.id}\\)\\s+— `);
+    await until((o) => verdict.test(o), 'the first check');
     const times = [];
     for (let round = 0; round < rounds; round++) {
       const from = out.length;
       const started = process.hrtime.bigint();
       writeFileSync(file, `-- round ${round}\n${exercise.solution}\n`);
-      const shown = await until((o) => o.slice(from).includes(`(${exercise.id}) — `),
+      const shown = await until((o) => verdict.test(o.slice(from)),
         `the verdict of round ${round}`);
       times.push(Number(shown - started) / 1e6);
     }
