@@ -157,6 +157,9 @@ export class SqliteConsole implements ConsoleSession {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child = child;
+    // A message sent just as the child dies fails with EPIPE, reported as an 'error' event;
+    // its 'exit' then answers whoever waits.
+    child.on('error', () => undefined);
     this.stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-2000);
