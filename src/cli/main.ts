@@ -15,6 +15,16 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
     return { code: 0, hardExit: false };
   }
 
+  try {
+    process.cwd();
+  } catch {
+    // The folder dbcourse was started in is gone: Node's threads and child processes fail to
+    // start without it, and relative paths mean nothing. Say so instead of a stack trace.
+    const { FOLDER_GONE } = await import('../server/address.js');
+    io.stderr.write(`${FOLDER_GONE}\n`);
+    return { code: 1, hardExit: false };
+  }
+
   // Only `check` uses them; their modules stay off every other command's path.
   if (argv.includes('check')) return check(argv, io);
   const { run } = await import('./run.js');
@@ -26,16 +36,7 @@ export async function main(argv: string[], io: Io): Promise<RunResult> {
  * the SQL thread started ahead, and then starts a server for the next check.
  */
 async function check(argv: string[], io: Io): Promise<RunResult> {
-  const { FOLDER_GONE, isCheck, serverAddress, serverAllowed } =
-    await import('../server/address.js');
-  try {
-    process.cwd();
-  } catch {
-    // Node's worker threads (the SQL thread) fail to start without it, and the check server
-    // cannot take the learner's folder either: say so instead of a stack trace.
-    io.stderr.write(`${FOLDER_GONE}\n`);
-    return { code: 1, hardExit: false };
-  }
+  const { isCheck, serverAddress, serverAllowed } = await import('../server/address.js');
   const address = isCheck(argv) && serverAllowed(io.env) ? serverAddress(io.env) : undefined;
   const client = address ? await import('../server/client.js') : undefined;
   const answered = client && address ? await client.runOnServer(argv, io, address) : undefined;

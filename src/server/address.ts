@@ -23,7 +23,7 @@ function shortHash(text: string): string {
 
 /** The folder the learner runs dbcourse in was deleted (or cannot be read). */
 export const FOLDER_GONE = 'Папки, в которой запущен dbcourse, больше нет (или она недоступна). ' +
-  'Перейдите в существующую папку, например cd ~, и повторите проверку.';
+  'Перейдите в существующую папку, например cd ~, и повторите команду.';
 
 /** Global options that take a value, which is not the command word. */
 const valued = new Set(['--engine', '--workspace']);

@@ -1,4 +1,4 @@
-// A lesson the build rejects says, when the build is older than the sources (a `git pull`
+// Guards at start-up. A lesson the build rejects says, when the build is older than the sources (a `git pull`
 // without `npm install`), what to do about it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -31,5 +31,19 @@ describe('a build older than its sources', () => {
 
     writeFileSync(join(copy, 'src', 'course', 'format.ts'), '// a newer lesson format\n');
     expect(show().stderr).toContain('сборка dbcourse старше его исходников');
+  });
+});
+
+describe('a folder that is gone', () => {
+  it('is named, with what to do, for any command started in it', () => {
+    const gone = tempDir('dbcourse-gone-');
+    // A shell that enters the folder, which is then removed under it.
+    const run = spawnSync('sh', ['-c', `cd "${gone}" && rmdir "${gone}" && ` +
+      `exec "${process.execPath}" "${join(root, 'bin', 'dbcourse')}" run 2-1 books-under-300`],
+    { env: { PATH: process.env.PATH ?? '', HOME: tempDir(), DBCOURSE_SERVER: '0' },
+      encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Папки, в которой запущен dbcourse, больше нет');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
