@@ -26,4 +26,12 @@ describe('check in a narrow terminal', () => {
     expect(plain[wrapped]).not.toMatch(/не зачтено/);
     expect(plain[wrapped + 1]).toMatch(/^ {2}\S/);
   });
+
+  it('keeps a path whole on its line in a pipe, for what reads the output', async () => {
+    const env = learnerEnv({ DBCOURSE_WORKSPACE: join(tempDir(), 'a-rather-long-folder',
+      'answers') });
+    const run = await runCli(['check', '1-1'], { ...env, COLUMNS: '44' });
+    expect(run.stdout).toContain(`Файл: ${join(env.DBCOURSE_WORKSPACE, 'two-queries',
+      'cheap-books.sql')}\n`);
+  });
 });

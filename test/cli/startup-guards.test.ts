@@ -1,5 +1,5 @@
-// Guards at start-up. A lesson the build rejects says, when the build is older than the sources (a `git pull`
-// without `npm install`), what to do about it.
+// Guards at start-up: a lesson the build rejects says when the build is older than the
+// sources (a `git pull` without `npm install`); a folder that is gone is named.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -17,10 +17,14 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   const say = (text: string) => {
     if (!json) ctx.print(text);
   };
+  // On a terminal a long path breaks after a folder; in a pipe it stays whole on its line, for
+  // whatever reads it (an editor's task runner, a copy from a log).
+  const path = (label: string, value: string) => (ctx.io.stdout.isTTY
+    ? pathLines(label, value, ctx.screen.width, style.dim).join('\n')
+    : label + style.dim(value));
 
   say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
-    pathLines(style.dim('Ответы: '), join(ctx.workspace, meta.key), ctx.screen.width,
-      style.dim).join('\n'));
+    path(style.dim('Ответы: '), join(ctx.workspace, meta.key)));
   const { results, failed } = await checkExercises(ctx, lesson, chosen);
   // Its SQL thread winds down while the verdicts are printed, not after.
   await ctx.closeEngine();
@@ -35,8 +39,7 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
 
   for (const { verdict, exercise, index, file } of results) {
     say((verdict.passed ? '' : '\n') + renderVerdict(verdict, exercise, index, ctx.screen) +
-      (verdict.passed ? '' : '\n' + pathLines(`    ${style.dim('Файл:')} `, file.path,
-        ctx.screen.width, style.dim).join('\n')));
+      (verdict.passed ? '' : '\n' + path(`    ${style.dim('Файл:')} `, file.path)));
   }
 
   say('\n' + checkSummary(ctx, lesson, exerciseId !== undefined, failed, ctx.screen,
