@@ -47,6 +47,14 @@ describe('dbcourse sql -e', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('says a change lasts until the run ends, without offering \\reset it cannot use',
+    async () => {
+      const run = await runCli(['sql', '-e', 'CREATE TABLE t (i INT)'], learnerEnv());
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('до конца этого запуска dbcourse sql');
+      expect(run.stdout).not.toContain('\\reset');
+    });
+
   it('exits 1 on an SQL error, explains it in Russian and runs nothing after it', async () => {
     const run = await runCli(['sql', '-e', 'SELECT 1 AS before_error; SELECT nope FROM books; ' +
       'DELETE FROM books'], learnerEnv());

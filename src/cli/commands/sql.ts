@@ -21,10 +21,10 @@ export async function sql(ctx: Context, execute: string | undefined): Promise<nu
       return await startConsole(ctx, session);
     }
 
-    const runner = new ConsoleRunner(session, { screen: () => ctx.screen,
-      keep: DEFAULT_MAX_ROWS, stopOnError: true });
     const reader = execute === undefined
       ? createInterface({ input: io.stdin, crlfDelay: Infinity }) : undefined;
+    const runner = new ConsoleRunner(session, { screen: () => ctx.screen,
+      keep: DEFAULT_MAX_ROWS, stopOnError: true, script: !(reader && io.stdin.isTTY) });
     try {
       return await runPlain(runner, reader ?? execute!.split(/\r?\n/), {
         out: (text) => ctx.print(text),

@@ -33,6 +33,8 @@ export interface RunnerOptions {
   keep: number;
   /** Stop at the first statement that fails (scripts), or run them all (typing). */
   stopOnError: boolean;
+  /** Statements given at once (`-e`, a pipe): the console ends with them, no \reset to offer. */
+  script?: boolean;
 }
 
 function rows(n: number): string {
@@ -168,7 +170,10 @@ export class ConsoleRunner {
           : `${what[outcome.verb]} строк: ${outcome.count}.`;
         if (!this.changed) {
           this.changed = true;
-          text += '\n' + style.dim(say(this.session.changeNote));
+          text += '\n' + style.dim(say(this.options.script
+            ? 'Изменения видны только до конца этого запуска dbcourse sql; учебная база и ' +
+              'проверка ответов их не увидят.'
+            : this.session.changeNote));
         }
         return { text, error: false };
       }
