@@ -36,7 +36,7 @@ export type QueryFeedback =
    */
   | { kind: 'passed'; pipesConcat?: boolean }
   | { kind: 'empty-answer' }
-  /** `hidden`: the property of the hidden dataset it failed on, after running on the visible one. */
+  /** `hidden`: the property of the hidden dataset it failed on (the visible one ran). */
   | { kind: 'failure'; failure: QueryFailure; hidden?: string }
   | { kind: 'needs-engine'; engines: string[] }
   | { kind: 'literal-rows' }

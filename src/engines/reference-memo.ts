@@ -31,7 +31,8 @@ export class ReferenceMemo extends ForwardingEngine {
     super(engine);
   }
 
-  override async query(dataset: string, sql: string, options: QueryOptions = {}): Promise<QueryOutcome> {
+  override async query(dataset: string, sql: string, options: QueryOptions = {}):
+    Promise<QueryOutcome> {
     if (!options.trusted) return this.engine.query(dataset, sql, options);
 
     const entry = this.entry(sql);
@@ -46,7 +47,8 @@ export class ReferenceMemo extends ForwardingEngine {
     return outcome;
   }
 
-  override async readsTables(sql: string, options: QueryOptions = {}): Promise<boolean | undefined> {
+  override async readsTables(sql: string, options: QueryOptions = {}):
+    Promise<boolean | undefined> {
     if (!options.trusted) return this.engine.readsTables(sql, options);
 
     const entry = this.entry(sql);
