@@ -12,6 +12,7 @@ import { canRunScreens } from './screens-available.js';
 import { textWidth } from './terminal.js';
 import { wrapText } from '../render/wrap.js';
 import { buildProgram, type Action } from './program.js';
+import { commandWords } from './argv.js';
 
 declare const __DBCOURSE_VERSION__: string | undefined;
 const version = typeof __DBCOURSE_VERSION__ === 'string' ? __DBCOURSE_VERSION__ : 'dev';
@@ -46,15 +47,8 @@ function usageMessage(error: CommanderError, command: string | undefined): strin
   }
 }
 
-/** Global options that take a value: `--engine mysql` names no command. */
-const valueOptions = new Set(['--workspace', '--engine']);
-
 function hasCommand(argv: string[]): boolean {
-  for (let i = 0; i < argv.length; i++) {
-    if (valueOptions.has(argv[i])) i += 1;
-    else if (!argv[i].startsWith('-')) return true;
-  }
-  return false;
+  return commandWords(argv).words.length > 0;
 }
 
 /**

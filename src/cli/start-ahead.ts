@@ -6,33 +6,15 @@
  * so a check whose answers all passed unchanged last time starts none (settled-answers.ts).
  */
 import { settledKey, stillSettled } from '../checker/settled-answers.js';
+import { commandWords } from './argv.js';
 import { startEarlyThread } from '../engines/sqlite/early-thread.js';
 import { readSettings } from '../settings/settings.js';
 import { cacheDir, dataDir, type Env } from '../util/paths.js';
 import { join } from 'node:path';
 
-/** Global options that take a value, so that the value is not mistaken for the command. */
-const valued = new Set(['--engine', '--workspace']);
-
-function parse(argv: string[]): { words: string[]; engine?: string } {
-  let engine: string | undefined;
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith('--engine=')) engine = arg.slice('--engine='.length);
-    if (valued.has(arg)) {
-      if (arg === '--engine') engine = argv[i + 1];
-      i += 1;
-    } else if (!arg.startsWith('-')) {
-      words.push(arg);
-    }
-  }
-  return { words, engine };
-}
-
 /** Whether the command will likely run learners' SQL on the SQLite sandbox thread. */
 export function needsSqliteThread(argv: string[], env: Env): boolean {
-  const { words: [command, lesson, exercise], engine } = parse(argv);
+  const { words: [command, lesson, exercise], engine } = commandWords(argv);
   if (command !== 'check' || lesson === undefined) return false;
   const chosen = engine ?? env.DBCOURSE_ENGINE ?? readSettings(dataDir(env)).engine ?? 'sqlite';
   if (chosen !== 'sqlite') return false;

@@ -5,6 +5,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandWords } from '../cli/argv.js';
 import { buildStamp } from '../util/build.js';
 import { cacheDir, type Env } from '../util/paths.js';
 
@@ -25,16 +26,9 @@ function shortHash(text: string): string {
 export const FOLDER_GONE = 'Папки, в которой запущен dbcourse, больше нет (или она недоступна). ' +
   'Перейдите в существующую папку, например cd ~, и повторите команду.';
 
-/** Global options that take a value, which is not the command word. */
-const valued = new Set(['--engine', '--workspace']);
-
 /** Whether the command is `check` (the first word that is no option nor an option's value). */
 export function isCheck(argv: string[]): boolean {
-  for (let i = 0; i < argv.length; i++) {
-    if (valued.has(argv[i])) i += 1;
-    else if (!argv[i].startsWith('-')) return argv[i] === 'check';
-  }
-  return false;
+  return commandWords(argv).words[0] === 'check';
 }
 
 /** Whether `check` may go through the server at all: in a build, on a Unix system, not off. */
