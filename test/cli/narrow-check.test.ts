@@ -43,6 +43,17 @@ describe('check in a narrow terminal', () => {
     expect(piped.stdout).toContain(`Урок 1-1. ${title}\n`);
   });
 
+  it('run breaks the path of an empty answer after a folder too', async () => {
+    const env = learnerEnv({ DBCOURSE_WORKSPACE: join(tempDir(), 'a-rather-long-folder',
+      'answers') });
+    const run = await runCli(['run', '1-1', 'cheap-books'], env, { tty: true, columns: 44 });
+    expect(run.stdout).toContain('Файл:');
+    expect(run.stdout.split('\n').filter((l) => displayWidth(l) > 44)).toEqual([]);
+    const piped = await runCli(['run', '1-1', 'cheap-books'], { ...env, COLUMNS: '44' });
+    expect(piped.stdout).toContain(`Файл: ${join(env.DBCOURSE_WORKSPACE, 'two-queries',
+      'cheap-books.sql')}`);
+  });
+
   it('keeps a path whole on its line in a pipe, for what reads the output', async () => {
     const env = learnerEnv({ DBCOURSE_WORKSPACE: join(tempDir(), 'a-rather-long-folder',
       'answers') });
