@@ -115,8 +115,9 @@ const hedge = /(^|[\s,])(или|либо|or)(?=[\s,]|$)|[?\/]/giu;
 
 /**
  * A bracketed part after a space is a gloss ("альтернативный ключ (alternate key)") and does
- * not count, unless it names another answer: "1213 (или 1205)", "4 (22)", "TRUE (UNKNOWN)"
- * for a question that asks "TRUE, FALSE или UNKNOWN". A hedge passes only when what it offers
+ * not count, unless it names another answer: "1213 (или 1205)", "4 (22)", a keyword in capitals
+ * that is not accepted ("READ COMMITTED (REPEATABLE READ)"), a word the question offers as an
+ * option ("TRUE (unknown)" for "TRUE, FALSE или UNKNOWN?"). A hedge passes only when what it offers
  * is accepted too ("Seconds_Behind_Source (или Seconds_Behind_Master)").
  */
 function glossNamesAnotherAnswer(exercise: ShortExercise, text: string): boolean {
@@ -135,6 +136,8 @@ function glossNamesAnotherAnswer(exercise: ShortExercise, text: string): boolean
       return number.test(main) && Number(gloss.replace(/[−,]/g, (c) => (c === ',' ? '.' : '-'))) !==
         Number(main.replace(/[−,]/g, (c) => (c === ',' ? '.' : '-')));
     }
+    // A keyword or a code in capitals is an answer of its own: "READ COMMITTED (REPEATABLE READ)".
+    if (/^[A-Z][A-Z0-9_]*(?:[ -][A-Z0-9_]+)*$/.test(gloss) && gloss.length > 1) return true;
     const word = normaliseShort(gloss);
     return /^[\p{L}_]+$/u.test(word) && questionWords.has(word);
   });

@@ -135,6 +135,10 @@ describe('question exercises', () => {
     expect(judgeQuestion(four, file('4 (1 + 3)')).passed).toBe(true);
     const p4: ShortExercise = { ...short, accept: ['P4', 'lost update'] };
     expect(judgeQuestion(p4, file('P4 / lost update')).passed).toBe(true);
+    const level: ShortExercise = { ...short, accept: ['READ COMMITTED', 'RC'] };
+    expect(judgeQuestion(level, file('READ COMMITTED (REPEATABLE READ)')).passed).toBe(false);
+    expect(judgeQuestion(level, file('READ COMMITTED (RC)')).passed).toBe(true);
+    expect(judgeQuestion(level, file('READ COMMITTED (так в Django 5)')).passed).toBe(true);
   });
 
   it('says that a number is wanted bare when the answer adds words to it', () => {
