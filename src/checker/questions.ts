@@ -110,12 +110,45 @@ function acceptedAs(exercise: ShortExercise, text: string): boolean {
     exercise.accept.some((a) => normaliseShort(a) === answer || sameNumber(a, text));
 }
 
+const number = /^\s*[-−]?\d+(?:[.,]\d+)?\s*$/;
+const hedge = /(^|[\s,])(или|либо|or)(?=[\s,]|$)|[?\/]/giu;
+
+/**
+ * A bracketed part after a space is a gloss ("альтернативный ключ (alternate key)") and does
+ * not count, unless it names another answer: "1213 (или 1205)", "4 (22)", a keyword in capitals
+ * that is not accepted ("READ COMMITTED (REPEATABLE READ)"), a word the question offers as an
+ * option ("TRUE (unknown)" for "TRUE, FALSE или UNKNOWN?"). A hedge passes only when what it offers
+ * is accepted too ("Seconds_Behind_Source (или Seconds_Behind_Master)").
+ */
+function glossNamesAnotherAnswer(exercise: ShortExercise, text: string): boolean {
+  const glosses = [...text.matchAll(/(?:^|\s)\(([^)]*)\)/g)].map((m) => m[1]!.trim());
+  if (glosses.length === 0) return false;
+  const main = text.replace(/(^|\s)\([^)]*\)/g, ' ').trim();
+  const questionWords = new Set(normaliseShort(exercise.question).split(/[^\p{L}\p{N}_@]+/u));
+  return glosses.some((gloss) => {
+    if (gloss === '' || acceptedAs(exercise, gloss)) return false;
+    hedge.lastIndex = 0;
+    if (hedge.test(gloss)) {
+      const offered = gloss.replace(hedge, ' ').trim();
+      return offered !== '' && !acceptedAs(exercise, offered);
+    }
+    if (number.test(gloss)) {
+      return number.test(main) && Number(gloss.replace(/[−,]/g, (c) => (c === ',' ? '.' : '-'))) !==
+        Number(main.replace(/[−,]/g, (c) => (c === ',' ? '.' : '-')));
+    }
+    // A keyword or a code in capitals is an answer of its own: "READ COMMITTED (REPEATABLE READ)".
+    if (/^[A-Z][A-Z0-9_]*(?:[ -][A-Z0-9_]+)*$/.test(gloss) && gloss.length > 1) return true;
+    const word = normaliseShort(gloss);
+    return /^[\p{L}_]+$/u.test(word) && questionWords.has(word);
+  });
+}
+
 /**
  * A short answer given in two accepted forms, "P4 — потерянное обновление" or "D, durability":
  * every part, split at a spaced dash, a comma or a semicolon, is accepted on its own.
  */
 function acceptedInParts(exercise: ShortExercise, text: string): boolean {
-  const parts = text.split(/\s+[—–-]\s+|[,;]\s+/);
+  const parts = text.split(/\s+[—–\/-]\s+|[,;]\s+/);
   return parts.length > 1 && parts.every((part) => acceptedAs(exercise, part));
 }
 
@@ -126,7 +159,8 @@ export function judgeQuestion(exercise: QuestionExercise, file: string): Verdict
   if (text === '') {
     feedback = { kind: 'empty-answer' };
   } else if (exercise.kind === 'short') {
-    feedback = acceptedAs(exercise, text) || acceptedInParts(exercise, text)
+    feedback = !glossNamesAnotherAnswer(exercise, text) &&
+      (acceptedAs(exercise, text) || acceptedInParts(exercise, text))
       ? { kind: 'passed' }
       : numberWithWords(exercise.accept, text)
         ? { kind: 'wrong-short', numberWithWords: true }

@@ -116,6 +116,31 @@ describe('question exercises', () => {
     expect(judgeQuestion(numbers, file('50, 60')).passed).toBe(false);
   });
 
+  it('does not drop a bracketed part that names another answer', () => {
+    const code: ShortExercise = { ...short, accept: ['1213', 'ER_LOCK_DEADLOCK'] };
+    expect(judgeQuestion(code, file('1213 (или 1205)')).passed).toBe(false);
+    expect(judgeQuestion(code, file('1213 (1205)')).passed).toBe(false);
+    expect(judgeQuestion(code, file('1213 (ER_LOCK_DEADLOCK)')).passed).toBe(true);
+    expect(judgeQuestion(code, file('1213 (или ER_LOCK_DEADLOCK)')).passed).toBe(true);
+    const truth: ShortExercise = { ...short, question: 'TRUE, FALSE или UNKNOWN?',
+      accept: ['TRUE', 'истина'] };
+    expect(judgeQuestion(truth, file('TRUE (UNKNOWN)')).passed).toBe(false);
+    expect(judgeQuestion(truth, file('TRUE (истина)')).passed).toBe(true);
+    expect(judgeQuestion(truth, file('TRUE (нет контрпримера)')).passed).toBe(true);
+    expect(judgeQuestion(short, file('альтернативный (или потенциальный) ключ')).passed)
+      .toBe(false);
+    const four: ShortExercise = { ...short, accept: ['4', 'четыре'] };
+    expect(judgeQuestion(four, file('4 (22)')).passed).toBe(false);
+    expect(judgeQuestion(four, file('4 (четыре)')).passed).toBe(true);
+    expect(judgeQuestion(four, file('4 (1 + 3)')).passed).toBe(true);
+    const p4: ShortExercise = { ...short, accept: ['P4', 'lost update'] };
+    expect(judgeQuestion(p4, file('P4 / lost update')).passed).toBe(true);
+    const level: ShortExercise = { ...short, accept: ['READ COMMITTED', 'RC'] };
+    expect(judgeQuestion(level, file('READ COMMITTED (REPEATABLE READ)')).passed).toBe(false);
+    expect(judgeQuestion(level, file('READ COMMITTED (RC)')).passed).toBe(true);
+    expect(judgeQuestion(level, file('READ COMMITTED (так в Django 5)')).passed).toBe(true);
+  });
+
   it('says that a number is wanted bare when the answer adds words to it', () => {
     const number: ShortExercise = { ...short, accept: ['116'] };
     const verdict = judgeQuestion(number, file('116 соединений'));

@@ -1,9 +1,10 @@
 // In a narrow terminal, a check's verdict lines wrap where dbcourse decides: the title hangs
 // under itself and the answer path breaks after a folder, never cut mid-word by the terminal.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/width.js';
-import { learnerEnv, runCli, tempDir } from '../helpers.js';
+import { fixtureCourse, learnerEnv, runCli, tempDir } from '../helpers.js';
 
 describe('check in a narrow terminal', () => {
   it('keeps every line within the width', async () => {
@@ -25,6 +26,32 @@ describe('check in a narrow terminal', () => {
     const wrapped = plain.findIndex((l) => /Книги по языкам/.test(l));
     expect(plain[wrapped]).not.toMatch(/не зачтено/);
     expect(plain[wrapped + 1]).toMatch(/^ {2}\S/);
+  });
+
+  it('wraps a lesson title wider than the terminal, and keeps it whole in a pipe', async () => {
+    const course = join(tempDir(), 'course');
+    cpSync(fixtureCourse, course, { recursive: true });
+    const file = join(course, '01-basics', '01-first', '01-passes-with-reference-answers.md');
+    const title = 'Две задачи на запросы, длинное название урока, шире узкого окна терминала';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${title}`));
+    const env = learnerEnv({ DBCOURSE_LESSONS_DIR: course });
+    const run = await runCli(['check', '1-1'], env, { tty: true, columns: 44 });
+    expect(run.stdout).toContain('Две задачи на запросы');
+    expect(run.stdout.split('\n').filter((l) => displayWidth(l) > 44)).toEqual([]);
+    const piped = await runCli(['check', '1-1'], { ...env, COLUMNS: '44' });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toContain(`Урок 1-1. ${title}\n`);
+  });
+
+  it('run breaks the path of an empty answer after a folder too', async () => {
+    const env = learnerEnv({ DBCOURSE_WORKSPACE: join(tempDir(), 'a-rather-long-folder',
+      'answers') });
+    const run = await runCli(['run', '1-1', 'cheap-books'], env, { tty: true, columns: 44 });
+    expect(run.stdout).toContain('Файл:');
+    expect(run.stdout.split('\n').filter((l) => displayWidth(l) > 44)).toEqual([]);
+    const piped = await runCli(['run', '1-1', 'cheap-books'], { ...env, COLUMNS: '44' });
+    expect(piped.stdout).toContain(`Файл: ${join(env.DBCOURSE_WORKSPACE, 'two-queries',
+      'cheap-books.sql')}`);
   });
 
   it('keeps a path whole on its line in a pipe, for what reads the output', async () => {

@@ -5,6 +5,7 @@ import { checkExercises, checkSummary, chosenExercises } from '../checking.js';
 import type { Context } from '../context.js';
 import { EXIT_FAILED, EXIT_OK } from '../errors.js';
 import { pathLines } from '../../render/path-lines.js';
+import { wrapText } from '../../render/wrap.js';
 
 export async function check(ctx: Context, lessonId: string, exerciseId?: string,
   json = false): Promise<number> {
@@ -23,7 +24,10 @@ export async function check(ctx: Context, lessonId: string, exerciseId?: string,
     ? pathLines(label, value, ctx.screen.width, style.dim).join('\n')
     : label + style.dim(value));
 
-  say(style.bold(`Урок ${entry.short}. ${meta.title}`) + '\n' +
+  // The lesson's title wraps on a terminal too (5-2's is twice the width of a narrow window).
+  const head = `Урок ${entry.short}. ${meta.title}`;
+  say((ctx.io.stdout.isTTY ? wrapText(head, ctx.screen.width) : [head])
+    .map((line) => style.bold(line)).join('\n') + '\n' +
     path(style.dim('Ответы: '), join(ctx.workspace, meta.key)));
   const { results, failed } = await checkExercises(ctx, lesson, chosen);
   // Its SQL thread winds down while the verdicts are printed, not after.

@@ -1,3 +1,4 @@
+import { pathLines } from '../../render/path-lines.js';
 import { renderTable } from '../../render/table.js';
 import { wrapText } from '../../render/wrap.js';
 import { ensureAnswerFiles, readAnswer } from '../../workspace/answers.js';
@@ -63,7 +64,11 @@ export async function run(ctx: Context, lessonId: string, exerciseId: string): P
       ? 'Файл ответа пуст: напишите запрос под строками комментария.'
       : failureText(outcome.failure);
     ctx.print(wrapText(text, ctx.screen.width).join('\n'));
-    ctx.print(ctx.screen.style.dim(`Файл: ${file.path}`));
+    // As in check: on a terminal a long path breaks after a folder, in a pipe it stays whole.
+    const { dim } = ctx.screen.style;
+    ctx.print(ctx.io.stdout.isTTY
+      ? pathLines(dim('Файл: '), file.path, ctx.screen.width, dim).join('\n')
+      : dim(`Файл: ${file.path}`));
     return EXIT_FAILED;
   }
 
