@@ -81,7 +81,8 @@ const nearMissText: Record<NearMiss, string> = {
   'number-as-text': 'Число вернулось как текст (или наоборот): проверьте CAST и кавычки.',
 };
 
-export function failureText(failure: QueryFailure): string {
+/** `statements`: the answer is change statements, not a query (the wording follows). */
+export function failureText(failure: QueryFailure, statements = false): string {
   switch (failure.kind) {
     case 'empty':
       return 'Ответ пуст: напишите запрос под строками комментария.';
@@ -92,10 +93,12 @@ export function failureText(failure: QueryFailure): string {
       return 'Здесь нужен запрос SELECT (или WITH ... SELECT), который возвращает строки; ' +
         'изменять данные в этом упражнении не нужно, и ничего изменено не было.';
     case 'engine-error':
-      return `Ошибка в запросе. ${explainEngineError(failure.message, failure.statement)}`;
+      return `${statements ? 'Ошибка в операторах.' : 'Ошибка в запросе.'} ` +
+        explainEngineError(failure.message, failure.statement);
     case 'timeout':
-      return `Запрос выполнялся дольше ${failure.seconds} с и был остановлен. Проверьте ` +
-        'условия соединения (нет ли декартова произведения) и рекурсию.';
+      return `${statements ? 'Операторы выполнялись' : 'Запрос выполнялся'} дольше ` +
+        `${failure.seconds} с и ${statements ? 'были остановлены' : 'был остановлен'}. ` +
+        'Проверьте условия соединения (нет ли декартова произведения) и рекурсию.';
     case 'too-many-rows':
       return `Запрос вернул больше ${failure.limit} строк и был остановлен: похоже, ` +
         'не хватает условия соединения или фильтра.';
@@ -189,7 +192,7 @@ function feedbackLines(feedback: Feedback, exercise: Exercise, screen: Screen): 
         : '') + (exercise.kind === 'schema' && feedback.failure.kind === 'engine-error'
         ? 'Ваши операторы завершились ошибкой (выполнялись по порядку на свежей копии базы). ' +
           explainEngineError(feedback.failure.message, feedback.failure.statement)
-        : failureText(feedback.failure))];
+        : failureText(feedback.failure, exercise.kind === 'change'))];
     case 'no-order-by':
       return ['Задание просит определённый порядок строк, а в запросе нет ORDER BY. Без него ' +
         'СУБД не обещает никакого порядка: сейчас строки случайно совпали, на другом сервере ' +

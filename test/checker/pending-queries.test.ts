@@ -64,4 +64,15 @@ describe('resultFeedback', () => {
       exercise, 0, { width: 200, style: createStyle(false) });
     expect(text).toContain('на скрытом наборе данных («равные значения») — нет. ');
   });
+
+  it('words a failure of change statements as statements, not a query', () => {
+    const exercise = { id: 'x', kind: 'change', title: 'X' } as unknown as Exercise;
+    const feedback = { kind: 'failure', hidden: 'NULL в столбцах',
+      failure: { kind: 'engine-error', message: 'Subquery returns more than 1 row' } };
+    const text = renderVerdict({ exerciseId: 'x', passed: false, feedback } as Verdict,
+      exercise, 0, { width: 200, style: createStyle(false) });
+    expect(text).toContain('операторы выполнились, а на скрытом наборе данных');
+    expect(text).toContain('Ошибка в операторах.');
+    expect(text).not.toContain('Ошибка в запросе');
+  });
 });
