@@ -61,4 +61,14 @@ describe('check in a narrow terminal', () => {
     expect(run.stdout).toContain(`Файл: ${join(env.DBCOURSE_WORKSPACE, 'two-queries',
       'cheap-books.sql')}\n`);
   });
+
+  it('keeps the hint command within the width, its last line too', async () => {
+    const env = learnerEnv();
+    for (let i = 0; i < 3; i++) {
+      const run = await runCli(['hint', '1-1', 'books-per-language'], env,
+        { tty: true, columns: 40 });
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n').filter((l) => displayWidth(l) > 40)).toEqual([]);
+    }
+  });
 });

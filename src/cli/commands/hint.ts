@@ -1,4 +1,5 @@
 import { renderHints } from '../../render/hints.js';
+import { wrapText } from '../../render/wrap.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 
@@ -10,16 +11,17 @@ export async function hint(ctx: Context, lessonId: string, exerciseId: string): 
   const { hintsShown: before, passed } = ctx.progress().exercise(lesson.meta.key, exercise.id);
   const shown = ctx.progress().recordHint(lesson.meta.key, exercise.id, total);
 
+  const next = shown < total
+    ? `Ещё подсказка: dbcourse hint ${lesson.entry.short} ${exercise.id}`
+    : passed
+      ? `Подсказок больше нет. Решение с разбором: dbcourse solution ${lesson.entry.short} ` +
+        exercise.id
+      : 'Подсказок больше нет. Если совсем не выходит, решение с разбором: ' +
+        `dbcourse solution ${lesson.entry.short} ${exercise.id} --give-up`;
   ctx.print([
     renderHints(exercise, shown, before < shown, ctx.screen),
     '',
-    shown < total
-      ? style.dim(`Ещё подсказка: dbcourse hint ${lesson.entry.short} ${exercise.id}`)
-      : style.dim(passed
-        ? `Подсказок больше нет. Решение с разбором: dbcourse solution ${lesson.entry.short} ` +
-          exercise.id
-        : 'Подсказок больше нет. Если совсем не выходит, решение с разбором: ' +
-          `dbcourse solution ${lesson.entry.short} ${exercise.id} --give-up`),
+    ...wrapText(next, ctx.screen.width).map((line) => style.dim(line)),
   ].join('\n'));
   return EXIT_OK;
 }
