@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import {
@@ -33,11 +33,12 @@ export interface SqliteEngineOptions {
   isolation?: Isolation;
 }
 
+function fileStamp({ ino, size, mtimeMs }: Stats): string {
+  return `${ino}:${size}:${mtimeMs}`;
+}
+
 function fileStamps(datasets: BuiltDataset[]): string {
-  return datasets.map((d) => {
-    const { ino, size, mtimeMs } = statSync(d.path);
-    return `${ino}:${size}:${mtimeMs}`;
-  }).join(',');
+  return datasets.map((d) => fileStamp(statSync(d.path))).join(',');
 }
 
 interface Runner {
@@ -67,13 +68,11 @@ export class SqliteEngine implements Engine {
     // The folder the datasets were built into is named by the fixtures' stamp; the files'
     // sizes and times change if a file is ever rebuilt or written, and remembered verdicts
     // and reference results with them.
-    const files = this.datasets.map((d) => {
-      const { size, mtimeMs } = statSync(d.path);
-      return `${size}:${mtimeMs}`;
-    }).join(',');
-    this.files = fileStamps(this.datasets);
+    const stats = this.datasets.map((d) => statSync(d.path));
+    this.files = stats.map(fileStamp).join(',');
     this.fingerprint = `sqlite:${basename(dirname(this.datasets[0].path))}:` +
-      createHash('sha1').update(files).digest('hex').slice(0, 12);
+      createHash('sha1').update(stats.map((f) => `${f.size}:${f.mtimeMs}`).join(','))
+        .digest('hex').slice(0, 12);
     this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     this.sandbox = new Sandbox({ timeoutMs: options.timeoutMs, maxRows: this.maxRows,
       paths: this.datasets.map((d) => d.path), isolation: options.isolation });
